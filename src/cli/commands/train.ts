@@ -1,0 +1,84 @@
+import { resolve } from 'node:path';
+import { writeModelFile } from '../../core/formats/model-file';
+import { BACKENDS, PRESETS, TrainingSession, parseTrainConfig, type DoneEvent, type PresetName, type TrainConfig, type TrainingEvent } from '../../core/training';
+import { HIDDEN_ACTIVATIONS, OPTIMIZERS } from '../../core/model/spec';
+import { spawnSourceWorker } from '../../core/training/spawn-source-worker';
+import { choiceFlag, integerFlag, listFlag, numberFlag, parseCommand } from '../args';
+import { createHumanReporter, jsonReporter } from '../report';
+import { CommandFailed } from './failure';
+
+export const TRAIN_USAGE = `digit-studio train [--preset keras-tutorial|recommended] [--epochs N] [--batch-size N]
+    [--learning-rate X] [--optimizer sgd|momentum|adam] [--momentum X] [--hidden 128,128]
+    [--activation relu|sigmoid|tanh|linear] [--validation-split X] [--limit N] [--seed N]
+    [--backend auto|tensorflow|wasm|cpu] [--data-dir DIR] [--out model.json] [--json]`;
+
+const OPTIONS = {
+  preset: { type: 'string' },
+  epochs: { type: 'string' },
+  'batch-size': { type: 'string' },
+  'learning-rate': { type: 'string' },
+  optimizer: { type: 'string' },
+  momentum: { type: 'string' },
+  hidden: { type: 'string' },
+  activation: { type: 'string' },
+  'validation-split': { type: 'string' },
+  limit: { type: 'string' },
+  seed: { type: 'string' },
+  backend: { type: 'string' },
+  'data-dir': { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+function configFromFlags(values: Record<string, string | boolean | undefined>): TrainConfig {
+  const preset = choiceFlag(values, 'preset', Object.keys(PRESETS) as PresetName[]) ?? 'keras-tutorial';
+  const overrides = {
+    epochs: integerFlag(values, 'epochs'),
+    batchSize: integerFlag(values, 'batch-size'),
+    learningRate: numberFlag(values, 'learning-rate'),
+    optimizer: choiceFlag(values, 'optimizer', OPTIMIZERS),
+    momentum: numberFlag(values, 'momentum'),
+    hiddenUnits: listFlag(values, 'hidden'),
+    activation: choiceFlag(values, 'activation', HIDDEN_ACTIVATIONS),
+    validationSplit: numberFlag(values, 'validation-split'),
+    limit: integerFlag(values, 'limit'),
+    seed: integerFlag(values, 'seed'),
+    backend: choiceFlag(values, 'backend', ['auto', ...BACKENDS] as const),
+  };
+  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+  return parseTrainConfig({ ...PRESETS[preset], ...defined });
+}
+
+export async function trainCommand(argv: string[]): Promise<void> {
+  const { values } = parseCommand(argv, OPTIONS, []);
+  const config = configFromFlags(values);
+  const out = typeof values.out === 'string' ? resolve(values.out) : undefined;
+  const report = values.json ? jsonReporter : createHumanReporter();
+  const session = new TrainingSession(spawnSourceWorker);
+
+  // Ctrl+C stops after the current batch and still saves what was trained; a second Ctrl+C quits at once.
+  const onSigint = (): void => {
+    if (!session.cancel()) process.exit(130);
+    process.removeListener('SIGINT', onSigint);
+  };
+  process.on('SIGINT', onSigint);
+
+  let doneEvent: DoneEvent | null = null;
+  const result = await session.start(
+    config,
+    (event: TrainingEvent) => {
+      // The final 'done' line waits until the model is saved, so it can name the file.
+      if (event.event === 'done') doneEvent = event;
+      else report(event);
+    },
+    typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined,
+  );
+  process.removeListener('SIGINT', onSigint);
+
+  const keep = out && result.model && (result.final.event === 'done' || result.final.epochs_completed > 0);
+  if (keep && result.model && out) await writeModelFile(result.model, out);
+  if (result.final.event === 'failed') {
+    throw new CommandFailed(result.final.message + (keep ? `; saved them to ${out}` : ''));
+  }
+  if (doneEvent) report({ ...(doneEvent as DoneEvent), ...(keep ? { model: out } : {}) });
+}

@@ -1,0 +1,35 @@
+import type { DigitSet } from '../dataset';
+import { NUM_CLASSES, type TrainedModel } from '../model/spec';
+import { argMax, createPredictor } from './forward';
+
+export interface Evaluation {
+  loss: number;
+  accuracy: number;
+  /** confusion[true * 10 + predicted] = count */
+  confusion: Uint32Array;
+  /** Predicted digit for every sample, in order. */
+  predictions: Uint8Array;
+}
+
+const EPSILON = 1e-7; // Keras clips probabilities to [eps, 1 - eps] in categorical cross-entropy
+
+export function evaluateModel(model: TrainedModel, set: DigitSet): Evaluation {
+  const predict = createPredictor(model);
+  const size = set.rows * set.cols;
+  const input = new Float32Array(size);
+  const confusion = new Uint32Array(NUM_CLASSES * NUM_CLASSES);
+  const predictions = new Uint8Array(set.count);
+  let loss = 0;
+  let correct = 0;
+  for (let s = 0; s < set.count; s++) {
+    for (let p = 0; p < size; p++) input[p] = set.pixels[s * size + p] / 255;
+    const probs = predict(input);
+    const label = set.labels[s];
+    const guess = argMax(probs);
+    predictions[s] = guess;
+    confusion[label * NUM_CLASSES + guess]++;
+    if (guess === label) correct++;
+    loss -= Math.log(Math.min(Math.max(probs[label], EPSILON), 1 - EPSILON));
+  }
+  return { loss: loss / set.count, accuracy: correct / set.count, confusion, predictions };
+}

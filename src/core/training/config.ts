@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { HIDDEN_ACTIVATIONS, OPTIMIZERS } from '../model/spec';
+
+/** Where training runs: native TensorFlow (tfjs-node), tfjs WebAssembly, or tfjs plain JavaScript. */
+export const BACKENDS = ['tensorflow', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+export type BackendChoice = BackendName | 'auto';
+
+/** Everything a user can set for a run; validated wherever it enters (CLI flags, IPC, WebSocket). */
+export const trainConfigSchema = z
+  .object({
+    epochs: z.number().int().min(1).max(10_000),
+    batchSize: z.number().int().min(1).max(60_000),
+    learningRate: z.number().positive().max(1e9),
+    optimizer: z.enum(OPTIMIZERS),
+    momentum: z.number().min(0).lt(1),
+    hiddenUnits: z.array(z.number().int().min(1).max(4096)).min(1).max(8),
+    activation: z.enum(HIDDEN_ACTIVATIONS),
+    validationSplit: z.number().min(0).lt(1),
+    seed: z.number().int().min(0).max(2 ** 31 - 1),
+    /** Use only the first N training images (before the validation split). */
+    limit: z.number().int().min(1).max(60_000).optional(),
+    backend: z.enum(['auto', ...BACKENDS]),
+  })
+  .strict();
+
+export type TrainConfig = z.infer<typeof trainConfigSchema>;
+
+/** The classic Keras MNIST tutorial: 784 → 128 relu → 128 relu → 10 softmax, SGD 0.01, batch 64, 100 epochs. */
+export const KERAS_TUTORIAL: TrainConfig = {
+  epochs: 100,
+  batchSize: 64,
+  learningRate: 0.01,
+  optimizer: 'sgd',
+  momentum: 0.9,
+  hiddenUnits: [128, 128],
+  activation: 'relu',
+  validationSplit: 0.2,
+  seed: 1,
+  backend: 'auto',
+};
+
+/** Same network, Adam: reaches the tutorial's accuracy in a fraction of the epochs. */
+export const RECOMMENDED: TrainConfig = {
+  ...KERAS_TUTORIAL,
+  epochs: 10,
+  optimizer: 'adam',
+  learningRate: 0.001,
+};
+
+export const PRESETS = { 'keras-tutorial': KERAS_TUTORIAL, recommended: RECOMMENDED } as const;
+export type PresetName = keyof typeof PRESETS;
+
+export class ConfigError extends Error {}
+
+/** Validates a config and returns a clean copy; the error message names every bad field in one line. */
+export function parseTrainConfig(input: unknown): TrainConfig {
+  const result = trainConfigSchema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`);
+    throw new ConfigError(`invalid training settings: ${problems.join('; ')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,61 @@
+import type { BackendName, TrainConfig } from './config';
+
+/**
+ * The stream a training run emits, with Keras History names (loss, accuracy, val_loss, val_accuracy).
+ * Every event names the backend that runs it. The CLI prints these as JSON lines unchanged.
+ */
+export type TrainingEvent = StartEvent | BatchEvent | EpochEvent | DoneEvent | FailedEvent;
+
+export interface StartEvent {
+  event: 'start';
+  backend: BackendName;
+  config: TrainConfig;
+  train_samples: number;
+  val_samples: number;
+  test_samples: number;
+  params: number;
+}
+
+/** Progress inside an epoch; loss and accuracy are running means over the epoch so far, as Keras reports them. */
+export interface BatchEvent {
+  event: 'batch';
+  backend: BackendName;
+  epoch: number;
+  batch: number;
+  batches: number;
+  loss: number;
+  accuracy: number;
+  samples_per_second: number;
+}
+
+export interface EpochEvent {
+  event: 'epoch';
+  backend: BackendName;
+  epoch: number;
+  epochs: number;
+  loss: number;
+  accuracy: number;
+  /** null when the validation split is 0. */
+  val_loss: number | null;
+  val_accuracy: number | null;
+  seconds: number;
+}
+
+export interface DoneEvent {
+  event: 'done';
+  backend: BackendName;
+  /** 'cancelled' when the user stopped the run; the metrics then describe the weights at that moment. */
+  stopped: 'completed' | 'cancelled';
+  epochs_completed: number;
+  test_loss: number;
+  test_accuracy: number;
+  /** Set by whoever saved the model (CLI --out, the app's model store). */
+  model?: string;
+}
+
+export interface FailedEvent {
+  event: 'failed';
+  backend: BackendName | null;
+  message: string;
+  epochs_completed: number;
+}

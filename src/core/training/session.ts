@@ -1,0 +1,75 @@
+import type { Worker } from 'node:worker_threads';
+import type { TrainedModel } from '../model/spec';
+import type { TrainConfig } from './config';
+import type { DoneEvent, FailedEvent, TrainingEvent } from './events';
+import type { WorkerInit, WorkerMessage } from './worker-protocol';
+
+export type SpawnTrainingWorker = (init: WorkerInit) => Worker;
+
+export interface TrainingResult {
+  final: DoneEvent | FailedEvent;
+  /** Trained weights, or the last good ones after a failure; null when nothing was trained. */
+  model: TrainedModel | null;
+}
+
+export class TrainingBusyError extends Error {
+  constructor() {
+    super('a training run is already in progress: stop it or wait for it to finish before starting another');
+  }
+}
+
+/**
+ * One training run at a time, in a worker thread. The owner (CLI, Electron main, web server) gets the event
+ * stream and the final weights; a second start while one runs is refused.
+ */
+export class TrainingSession {
+  private stopFlag: Int32Array | null = null;
+
+  constructor(private readonly spawn: SpawnTrainingWorker) {}
+
+  get running(): boolean {
+    return this.stopFlag !== null;
+  }
+
+  start(config: TrainConfig, onEvent: (event: TrainingEvent) => void, dataDir?: string): Promise<TrainingResult> {
+    if (this.stopFlag) throw new TrainingBusyError();
+    const flagBuffer = new SharedArrayBuffer(4);
+    this.stopFlag = new Int32Array(flagBuffer);
+    const worker = this.spawn({ config, stopFlag: flagBuffer, dataDir });
+
+    return new Promise<TrainingResult>((resolve) => {
+      let final: DoneEvent | FailedEvent | null = null;
+      let model: TrainedModel | null = null;
+      let settled = false;
+      const finish = (crash?: string): void => {
+        if (settled) return;
+        settled = true;
+        this.stopFlag = null;
+        if (!final || crash) {
+          final = { event: 'failed', backend: null, message: `the training worker stopped unexpectedly: ${crash ?? 'no result'}`, epochs_completed: 0 };
+          onEvent(final);
+        }
+        resolve({ final, model });
+        void worker.terminate();
+      };
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'event') {
+          if (message.event.event === 'done' || message.event.event === 'failed') final = message.event;
+          onEvent(message.event);
+        } else {
+          model = message.model;
+          finish();
+        }
+      });
+      worker.on('error', (error) => finish(error.message));
+      worker.on('exit', (code) => finish(`exit code ${code}`));
+    });
+  }
+
+  /** Asks the run to stop after the current batch; false when nothing runs. */
+  cancel(): boolean {
+    if (!this.stopFlag) return false;
+    Atomics.store(this.stopFlag, 0, 1);
+    return true;
+  }
+}

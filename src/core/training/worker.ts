@@ -1,0 +1,44 @@
+/**
+ * Training worker (worker_threads): loads the backend and MNIST, trains, and posts events and the final
+ * weights to the thread that started it. Heavy work never runs on the thread that serves the UI.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadMnist } from '../dataset';
+import { INPUT_SIZE } from '../model/spec';
+import { loadBackend } from './backend';
+import type { BackendName } from './config';
+import type { TrainingEvent } from './events';
+import { splitForTraining } from './samples';
+import { trainWithTfjs } from './tfjs-trainer';
+import type { WorkerInit, WorkerMessage } from './worker-protocol';
+
+const port = parentPort;
+if (!port) throw new Error('the training worker must run in a worker thread');
+
+const init = (workerData as { init: WorkerInit }).init;
+const stopFlag = new Int32Array(init.stopFlag);
+const post = (message: WorkerMessage): void => port.postMessage(message);
+const emit = (event: TrainingEvent): void => post({ type: 'event', event });
+
+async function run(): Promise<void> {
+  let backendName: BackendName | null = null;
+  try {
+    const backend = await loadBackend(init.config.backend);
+    backendName = backend.name;
+    const mnist = await loadMnist(init.dataDir);
+    if (mnist.train.rows * mnist.train.cols !== INPUT_SIZE) {
+      throw new Error(`the dataset has ${mnist.train.rows}x${mnist.train.cols} images; the model takes 28x28`);
+    }
+    const split = splitForTraining(mnist.train, init.config.validationSplit, init.config.limit);
+    const outcome = await trainWithTfjs(backend, init.config, { ...split, test: mnist.test }, {
+      emit,
+      shouldStop: () => Atomics.load(stopFlag, 0) !== 0,
+    });
+    post({ type: 'result', model: outcome.model });
+  } catch (error) {
+    emit({ event: 'failed', backend: backendName, message: (error as Error).message, epochs_completed: 0 });
+    post({ type: 'result', model: null });
+  }
+}
+
+void run();
