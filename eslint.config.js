@@ -17,7 +17,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ['**/*.{js,ts}'],
+    files: ['**/*.{js,mjs,cjs,ts}'],
     ignores: ['src/renderer/**'],
     languageOptions: { globals: globals.node },
   },

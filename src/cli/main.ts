@@ -2,6 +2,7 @@
 import { ConfigError } from '../core/training/config';
 import { UsageError } from './args';
 import { EVALUATE_USAGE, evaluateCommand } from './commands/evaluate';
+import { EXPORT_USAGE, exportCommand } from './commands/export';
 import { INFO_USAGE, infoCommand } from './commands/info';
 import { PREDICT_USAGE, predictCommand } from './commands/predict';
 import { TRAIN_USAGE, trainCommand } from './commands/train';
@@ -11,9 +12,10 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   evaluate: evaluateCommand,
   predict: predictCommand,
   info: infoCommand,
+  export: exportCommand,
 };
 
-const USAGE = `Usage:\n  ${[TRAIN_USAGE, EVALUATE_USAGE, PREDICT_USAGE, INFO_USAGE].join('\n  ')}`;
+const USAGE = `Usage:\n  ${[TRAIN_USAGE, EVALUATE_USAGE, PREDICT_USAGE, INFO_USAGE, EXPORT_USAGE].join('\n  ')}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -1,12 +1,16 @@
-// `npm start`: the desktop app where Electron's binary is installed.
+// `npm start`: the desktop app where Electron's binary is installed; otherwise the same app in the browser.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { electronBinary } from './electron-binary.js';
 
-if (!electronBinary()) {
-  console.log('digit-studio: Electron\'s binary is not installed (its download failed: no internet?); the browser mode that replaces it is not built yet, use the CLI meanwhile: npm run cli -- --help');
-  process.exit(1);
+const args = process.argv.slice(2);
+let result;
+if (electronBinary()) {
+  const cli = createRequire(import.meta.url).resolve('electron-vite/bin/electron-vite.js');
+  result = spawnSync(process.execPath, [cli, 'preview', ...args], { stdio: 'inherit' });
+} else {
+  console.log("digit-studio: Electron's binary is not installed (its download failed: no internet?), so the app opens in your browser instead.");
+  result = spawnSync(process.execPath, [fileURLToPath(new URL('./web.js', import.meta.url)), ...args], { stdio: 'inherit' });
 }
-const cli = createRequire(import.meta.url).resolve('electron-vite/bin/electron-vite.js');
-const result = spawnSync(process.execPath, [cli, 'preview'], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

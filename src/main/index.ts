@@ -1,14 +1,31 @@
 /**
- * Electron main process: one hardened window showing the renderer. Training and file work live in src/core
- * and are wired to the window over IPC as the UI grows; this layer stays thin.
+ * Electron main process: one hardened window showing the renderer, and the shared AppService behind the
+ * API contract. Training runs in a worker thread; this layer only wires windows, IPC and files.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, session, shell } from 'electron';
+import { AppService } from '../core/service/app-service';
+import { isAppUrl, wireIpc } from './ipc';
+import { spawnBundledWorker } from './training-worker';
 
-function createWindow(): BrowserWindow {
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+
+function createService(): AppService {
+  const pkg = JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')) as { version: string };
+  return new AppService({
+    version: pkg.version,
+    shell: 'electron',
+    userDir: app.getPath('userData'),
+    bundledModelsDir: app.isPackaged ? join(process.resourcesPath, 'models') : join(app.getAppPath(), 'resources/models'),
+    spawnWorker: spawnBundledWorker,
+  });
+}
+
+function createWindow(service: AppService): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
+    width: 1280,
+    height: 860,
     title: 'Digit Studio',
     show: false,
     webPreferences: {
@@ -20,22 +37,26 @@ function createWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  // No navigation away from the app and no new windows; external links open in the system browser.
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  // Only the app's own pages load; links to the web open in the system browser, never in the app.
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, devServerUrl)) event.preventDefault();
+  });
   window.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL);
+  wireIpc(service, window, devServerUrl);
+  if (devServerUrl) void window.loadURL(devServerUrl);
   else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
   return window;
 }
 
 void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  createWindow();
+  const service = createService();
+  createWindow(service);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(service);
   });
 });
 

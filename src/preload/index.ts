@@ -1,11 +1,24 @@
-/** Preload: the only bridge between the sandboxed renderer and the app. Exposes a frozen, typed surface. */
-import { contextBridge } from 'electron';
+/**
+ * Preload: the only bridge between the sandboxed renderer and the app. It exposes exactly the typed API
+ * contract (call + events) and nothing of Electron or Node.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { ApiEvent, DigitStudioApi, Method, Request, Responses } from '../core/api/contract';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../core/api/wire';
 
-const api = Object.freeze({
-  shell: 'electron' as const,
-  versions: Object.freeze({ electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node }),
-});
+type IpcReply = { ok: true; result: unknown } | { ok: false; error: string };
 
-export type PreloadApi = typeof api;
+const api: DigitStudioApi = {
+  async call<M extends Method>(method: M, request: Request<M>): Promise<Responses[M]> {
+    const reply = (await ipcRenderer.invoke(IPC_CALL_CHANNEL, { method, params: request })) as IpcReply;
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.result as Responses[M];
+  },
+  onEvent(listener: (event: ApiEvent) => void): () => void {
+    const handler = (_event: IpcRendererEvent, event: ApiEvent): void => listener(event);
+    ipcRenderer.on(IPC_EVENT_CHANNEL, handler);
+    return () => ipcRenderer.removeListener(IPC_EVENT_CHANNEL, handler);
+  },
+};
 
 contextBridge.exposeInMainWorld('digitStudio', api);

@@ -2,10 +2,12 @@ import { extname } from 'node:path';
 import { readModelFile } from '../../core/formats/model-file';
 import { layerShapes, parameterCount } from '../../core/model/spec';
 import { parseCommand } from '../args';
+import { tfliteInfoCommand } from './tflite-info';
 
 export const INFO_USAGE = 'digit-studio info <model.json> [--json]';
 
 export async function infoCommand(argv: string[]): Promise<void> {
+  if (argv.some((arg) => arg.toLowerCase().endsWith('.tflite'))) return tfliteInfoCommand(argv);
   const { values, positionals } = parseCommand(argv, { json: { type: 'boolean' } }, ['model']);
   const model = await readModelFile(positionals[0]);
   const shapes = layerShapes(model.spec);

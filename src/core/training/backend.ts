@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type * as TfModule from '@tensorflow/tfjs';
 import type { BackendChoice, BackendName } from './config';
 
@@ -61,4 +62,22 @@ export async function loadBackend(choice: BackendChoice): Promise<LoadedBackend>
     }
   }
   throw new BackendUnavailableError(`no training backend could be loaded: ${reasons.join('; ')}`);
+}
+
+/**
+ * Backends that can load here, without loading them: the optional native package must be installed; the
+ * WebAssembly ones need WebAssembly; plain JavaScript always works.
+ */
+export function availableBackends(): BackendName[] {
+  return BACKEND_PREFERENCE.filter((name) => {
+    if (name === 'tensorflow') {
+      try {
+        createRequire(import.meta.url).resolve('@tensorflow/tfjs-node');
+        return true;
+      } catch {
+        return false;
+      }
+    }
+    return name === 'cpu' || 'WebAssembly' in globalThis;
+  });
 }

@@ -1,0 +1,88 @@
+import { loadMnist } from '../../core/dataset';
+import { readModelFile } from '../../core/formats/model-file';
+import { exportTflite } from '../../core/formats/tflite/export';
+import { INPUT_SHAPES, QUANTIZATIONS } from '../../core/formats/tflite/graph';
+import { LABEL_STYLES } from '../../core/formats/tflite/labels';
+import { verificationProblem, verifyTflite, type TfliteVerification } from '../../core/formats/tflite/verify';
+import { choiceFlag, parseCommand, UsageError } from '../args';
+import { CommandFailed } from './failure';
+
+export const EXPORT_USAGE =
+  'digit-studio export <model.json> --tflite OUT.tflite [--quantize none|float16|int8] [--labels words|digits] [--input-shape 784|28x28] [--verify|--no-verify] [--data-dir DIR] [--json]';
+
+const WEIGHTS = { none: 'float32', float16: 'float16', int8: 'int8 dynamic-range' } as const;
+
+const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+
+function verificationJson(v: TfliteVerification, problem: string | null): Record<string, unknown> {
+  return {
+    runtime: v.runtime,
+    samples: v.samples,
+    accuracy: v.accuracy,
+    source_accuracy: v.sourceAccuracy,
+    agreement: v.agreement,
+    max_abs_diff: v.maxAbsDiff,
+    seconds: v.seconds,
+    verified: problem === null,
+    problem,
+  };
+}
+
+export async function exportCommand(argv: string[]): Promise<void> {
+  const { values, positionals } = parseCommand(
+    argv,
+    {
+      tflite: { type: 'string' },
+      quantize: { type: 'string' },
+      labels: { type: 'string' },
+      'input-shape': { type: 'string' },
+      verify: { type: 'boolean' },
+      'no-verify': { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    ['model'],
+  );
+  const out = values.tflite;
+  if (typeof out !== 'string' || !out.toLowerCase().endsWith('.tflite')) throw new UsageError('--tflite: give the output file, e.g. --tflite out/digits.tflite');
+  if (values.verify && values['no-verify']) throw new UsageError('--verify and --no-verify contradict each other');
+  const quantize = choiceFlag(values, 'quantize', QUANTIZATIONS) ?? 'none';
+  const inputShape = choiceFlag(values, 'input-shape', INPUT_SHAPES) ?? '784';
+  const labels = choiceFlag(values, 'labels', LABEL_STYLES) ?? 'words';
+
+  const model = await readModelFile(positionals[0]);
+  const result = await exportTflite(model, out, { quantize, inputShape, labels });
+  const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
+  const verification = values['no-verify'] ? null : await verifyTflite(result.bytes, model, (await loadMnist(dataDir)).test);
+  const problem = verification && verificationProblem(quantize, verification);
+
+  if (values.json) {
+    console.log(
+      JSON.stringify({
+        event: 'export',
+        model: positionals[0],
+        file: result.file,
+        bytes: result.bytes.length,
+        labels_file: result.labelsFile,
+        labels_bytes: result.labelsBytes,
+        quantize,
+        input_shape: inputShape,
+        labels,
+        export_seconds: result.seconds,
+        verification: verification && verificationJson(verification, problem),
+      }),
+    );
+  } else {
+    const shape = inputShape === '28x28' ? '[1,28,28,1]' : `[1,${model.spec.inputSize}]`;
+    console.log(`Wrote ${result.file}: ${result.bytes.length.toLocaleString('en-US')} bytes (TFLite, ${WEIGHTS[quantize]} weights, input ${shape}) in ${result.seconds.toFixed(2)} s`);
+    console.log(`Wrote ${result.labelsFile}: ${result.labelsBytes} bytes (labels ${labels === 'words' ? 'Zero … Nine' : '0 … 9'})`);
+    if (verification) {
+      console.log(
+        `${problem ? 'NOT verified' : 'Verified'} with ${verification.runtime} on ${verification.samples.toLocaleString('en-US')} MNIST test images: ` +
+          `accuracy ${pct(verification.accuracy)} (source model ${pct(verification.sourceAccuracy)}), agreement ${pct(verification.agreement)}, ` +
+          `max |Δp| ${verification.maxAbsDiff.toExponential(2)} (${verification.seconds.toFixed(1)} s)`,
+      );
+    }
+  }
+  if (problem) throw new CommandFailed(`${result.file}: verification failed: ${problem}`);
+}

@@ -1,0 +1,24 @@
+/** How the contract travels: Electron IPC channel names and the WebSocket message shapes. */
+import { z } from 'zod';
+import type { ApiEvent } from './contract';
+
+export const IPC_CALL_CHANNEL = 'digit-studio:call';
+export const IPC_EVENT_CHANNEL = 'digit-studio:event';
+
+/** Largest message accepted over the WebSocket (an imported 64 MB model, base64-encoded, plus envelope). */
+export const MAX_MESSAGE_BYTES = 96 * 1024 * 1024;
+
+export const callMessageSchema = z
+  .object({
+    id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    method: z.string().max(64),
+    params: z.unknown().optional(),
+  })
+  .strict();
+
+export type CallMessage = z.infer<typeof callMessageSchema>;
+
+export type ServerMessage =
+  | { id: number; ok: true; result: unknown }
+  | { id: number | null; ok: false; error: string }
+  | { event: ApiEvent };

@@ -1,0 +1,20 @@
+/**
+ * The labels file an app loads next to the model: `<name>.txt`, one label per output index, line by line.
+ * "words" is what the seed's phone app ships (Zero … Nine); "digits" is 0 … 9.
+ */
+import { basename, dirname, extname, join } from 'node:path';
+
+export const LABEL_STYLES = ['words', 'digits'] as const;
+export type LabelStyle = (typeof LABEL_STYLES)[number];
+
+const WORDS = ['Zero', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine'];
+
+export function labelsText(style: LabelStyle): string {
+  const labels = style === 'words' ? WORDS : WORDS.map((_, digit) => String(digit));
+  return `${labels.join('\n')}\n`;
+}
+
+/** out/model.tflite → out/model.txt */
+export function labelsPathFor(modelPath: string): string {
+  return join(dirname(modelPath), `${basename(modelPath, extname(modelPath))}.txt`);
+}

@@ -1,0 +1,52 @@
+/**
+ * Operator versions and the oldest TFLite runtime that runs each, for the operators the exporter writes.
+ * Values from TensorFlow's tensorflow/lite/tools/versioning (op_version.cc, runtime_version.cc); the
+ * converter records the highest runtime over all operators as the `min_runtime_version` metadata.
+ */
+import { BuiltinOperator } from './schema/tflite_generated';
+
+export type ExportedOperator =
+  | BuiltinOperator.FULLY_CONNECTED
+  | BuiltinOperator.SOFTMAX
+  | BuiltinOperator.RESHAPE
+  | BuiltinOperator.LOGISTIC
+  | BuiltinOperator.TANH
+  | BuiltinOperator.DEQUANTIZE;
+
+/** Version 1 is the float32 kernel of every operator here; the others are what quantized inputs require. */
+export const OP_VERSION = {
+  float: 1,
+  /** FULLY_CONNECTED with float input/output and per-channel int8 weights (dynamic-range "hybrid"). */
+  hybridPerChannelFullyConnected: 12,
+  /** DEQUANTIZE of a float16 tensor. */
+  float16Dequantize: 3,
+} as const;
+
+const MIN_RUNTIME: Record<string, string> = {
+  [`${BuiltinOperator.FULLY_CONNECTED}/1`]: '1.5.0',
+  [`${BuiltinOperator.FULLY_CONNECTED}/12`]: '2.17.0',
+  [`${BuiltinOperator.SOFTMAX}/1`]: '1.5.0',
+  [`${BuiltinOperator.RESHAPE}/1`]: '1.5.0',
+  [`${BuiltinOperator.LOGISTIC}/1`]: '1.14.0',
+  [`${BuiltinOperator.TANH}/1`]: '1.14.0',
+  [`${BuiltinOperator.DEQUANTIZE}/3`]: '1.15.0',
+};
+
+function compareVersions(a: string, b: string): number {
+  const [pa, pb] = [a.split('.').map(Number), b.split('.').map(Number)];
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  }
+  return 0;
+}
+
+/** The newest of the runtimes the (operator, version) pairs need. */
+export function minRuntimeVersion(ops: ReadonlyArray<{ op: ExportedOperator; version: number }>): string {
+  return ops
+    .map(({ op, version }) => {
+      const runtime = MIN_RUNTIME[`${op}/${version}`];
+      if (!runtime) throw new Error(`no known TFLite runtime for ${BuiltinOperator[op]} version ${version}`);
+      return runtime;
+    })
+    .reduce((newest, v) => (compareVersions(v, newest) > 0 ? v : newest), '1.5.0');
+}

@@ -1,0 +1,140 @@
+/**
+ * The backend behind the API contract, shared by the Electron main process and the web mode: training runs,
+ * the model library, evaluation and exports. Shells only move messages; every request is validated here.
+ */
+import { floatsToBase64, base64ToBytes, bytesToBase64 } from '../api/base64';
+import { ApiError, isMethod, parseRequest, type ApiEvent, type Method, type Request, type Responses, type TrainingState } from '../api/contract';
+import { loadMnist, type Mnist } from '../dataset';
+import { createPredictor, evaluateModel } from '../inference';
+import { BACKEND_LABELS, availableBackends } from '../training/backend';
+import { TrainingSession, type SpawnTrainingWorker } from '../training/session';
+import { tfliteDownload } from './exports';
+import { ModelStore } from './model-store';
+
+export interface AppServiceOptions {
+  version: string;
+  shell: 'electron' | 'web';
+  userDir: string;
+  bundledModelsDir: string;
+  spawnWorker: SpawnTrainingWorker;
+}
+
+const MISCLASSIFIED_LIMIT = 200;
+
+type Handlers = { [M in Method]: (request: Request<M>) => Promise<Responses[M]> };
+
+export class AppService {
+  readonly store: ModelStore;
+  private readonly session: TrainingSession;
+  private readonly listeners = new Set<(event: ApiEvent) => void>();
+  private training: TrainingState = { running: false, config: null, events: [] };
+  private mnist: Promise<Mnist> | null = null;
+
+  constructor(private readonly options: AppServiceOptions) {
+    this.store = new ModelStore(options.userDir, options.bundledModelsDir);
+    this.session = new TrainingSession(options.spawnWorker);
+  }
+
+  onEvent(listener: (event: ApiEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: ApiEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private testSet() {
+    this.mnist ??= loadMnist();
+    return this.mnist.then((m) => m.test);
+  }
+
+  /** Validates and runs one call; refusals and bad input come back as ApiError with a readable message. */
+  async call(method: unknown, params: unknown): Promise<unknown> {
+    if (!isMethod(method)) throw new ApiError(`unknown method ${JSON.stringify(method)}`);
+    const request = parseRequest(method, params);
+    const handler = this.handlers[method] as (r: typeof request) => Promise<unknown>;
+    return handler(request);
+  }
+
+  private readonly handlers: Handlers = {
+    status: async () => ({
+      version: this.options.version,
+      shell: this.options.shell,
+      backends: availableBackends().map((name) => ({ name, label: BACKEND_LABELS[name] })),
+      training: this.training,
+    }),
+
+    startTraining: async (config) => {
+      if (this.session.running) throw new ApiError('a training run is already in progress: stop it or wait for it to finish');
+      this.training = { running: true, config, events: [] };
+      const run = this.session.start(config, (event) => {
+        // Keep every epoch and the throttled batches so charts can be redrawn by a page opened mid-run.
+        this.training.events.push(event);
+        this.emit({ type: 'training', event });
+      });
+      void run.then(async (result) => {
+        if (result.model && result.final.event === 'done') {
+          const accuracy = result.final.test_accuracy;
+          const name = `${config.optimizer.toUpperCase()} ${config.hiddenUnits.join('-')} · ${result.final.epochs_completed} epochs · ${(accuracy * 100).toFixed(2)}%`;
+          await this.store.addTrained(result.model, { name, testAccuracy: accuracy, config, backend: result.final.backend });
+          this.emit({ type: 'models-changed' });
+        }
+        this.training = { ...this.training, running: false };
+      });
+      return { started: true };
+    },
+
+    stopTraining: async () => ({ stopping: this.session.cancel() }),
+
+    listModels: async () => this.store.list(),
+
+    getModel: async ({ id }) => {
+      const { model } = await this.store.get(id);
+      return { id, spec: model.spec, weights: model.weights.map((w) => ({ kernel: floatsToBase64(w.kernel), bias: floatsToBase64(w.bias) })) };
+    },
+
+    deleteModel: async ({ id }) => {
+      await this.store.delete(id);
+      this.emit({ type: 'models-changed' });
+      return { deleted: true };
+    },
+
+    evaluateModel: async ({ id }) => {
+      const [{ model }, test] = await Promise.all([this.store.get(id), this.testSet()]);
+      const result = evaluateModel(model, test);
+      const predict = createPredictor(model);
+      const misclassified = [];
+      for (let i = 0; i < test.count && misclassified.length < MISCLASSIFIED_LIMIT; i++) {
+        if (result.predictions[i] === test.labels[i]) continue;
+        const input = Float32Array.from(test.pixels.subarray(i * 784, (i + 1) * 784), (v) => v / 255);
+        misclassified.push({ index: i, label: test.labels[i], predicted: result.predictions[i], probabilities: Array.from(predict(input)) });
+      }
+      const confusion = Array.from({ length: 10 }, (_, r) => Array.from(result.confusion.subarray(r * 10, r * 10 + 10)));
+      const perDigit = confusion.map((row, d) => row[d] / Math.max(1, row.reduce((a, b) => a + b, 0)));
+      return { id, loss: result.loss, accuracy: result.accuracy, confusion, perDigit, misclassified };
+    },
+
+    getTestImages: async ({ indices }) => {
+      const test = await this.testSet();
+      return { images: indices.map((index) => ({ index, label: test.labels[index], pixels: bytesToBase64(test.pixels.subarray(index * 784, (index + 1) * 784)) })) };
+    },
+
+    importModel: async ({ fileName, data, weightsData }) => {
+      const entry = await this.store.import(fileName, base64ToBytes(data), weightsData ? base64ToBytes(weightsData) : undefined);
+      this.emit({ type: 'models-changed' });
+      return entry;
+    },
+
+    downloadModel: async () => {
+      throw new ApiError('saving as Keras .h5 is not available in this build yet');
+    },
+
+    exportTflite: async (request) => {
+      const [{ entry, model }, test] = await Promise.all([this.store.get(request.id), this.testSet()]);
+      return tfliteDownload(entry.name, model, request, test);
+    },
+
+    revealModel: async ({ id }) => ({ path: (await this.store.get(id)).entry.path }),
+  };
+}

@@ -1,0 +1,42 @@
+/** Files the user downloads from the library: TFLite (verified in LiteRT.js before it is handed over). */
+import { bytesToBase64 } from '../api/base64';
+import { ApiError, type Request, type Responses } from '../api/contract';
+import type { DigitSet } from '../dataset';
+import { tfliteBytes } from '../formats/tflite/export';
+import { labelsText } from '../formats/tflite/labels';
+import { verificationProblem, verifyTflite } from '../formats/tflite/verify';
+import type { TrainedModel } from '../model/spec';
+
+/** A file name from a model name: letters, digits, dots and dashes only. */
+export function safeFileName(name: string): string {
+  return name.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'model';
+}
+
+export async function tfliteDownload(
+  name: string,
+  model: TrainedModel,
+  request: Request<'exportTflite'>,
+  testSet: DigitSet,
+): Promise<Responses['exportTflite']> {
+  let bytes: Uint8Array;
+  try {
+    bytes = tfliteBytes(model, { quantize: request.quantize, inputShape: request.inputShape });
+  } catch (error) {
+    throw new ApiError(`cannot export to TensorFlow Lite: ${(error as Error).message}`);
+  }
+  const suffix = request.quantize === 'none' ? '' : `-${request.quantize}`;
+  const base = `${safeFileName(name)}${suffix}`;
+  const verification = await verifyTflite(bytes, model, testSet);
+  return {
+    model: { fileName: `${base}.tflite`, data: bytesToBase64(bytes) },
+    labels: { fileName: `${base}.txt`, data: bytesToBase64(new TextEncoder().encode(labelsText(request.labels))) },
+    size: bytes.length,
+    verification: {
+      runtime: verification.runtime,
+      accuracy: verification.accuracy,
+      agreement: verification.agreement,
+      maxDelta: verification.maxAbsDiff,
+      problem: verificationProblem(request.quantize, verification),
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * The API contract over Electron IPC: one invoke channel for calls, one channel for events. Calls are
+ * accepted only from the app's own top frame; the AppService validates every payload.
+ */
+import { ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { ApiError } from '../core/api/contract';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../core/api/wire';
+import type { AppService } from '../core/service/app-service';
+
+export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
+  if (devServerUrl) return url.startsWith(devServerUrl);
+  return url.startsWith('file://') && url.includes('/renderer/');
+}
+
+export function wireIpc(service: AppService, window: BrowserWindow, devServerUrl: string | undefined): void {
+  ipcMain.handle(IPC_CALL_CHANNEL, async (event: IpcMainInvokeEvent, message: unknown) => {
+    const frame = event.senderFrame;
+    if (!frame || frame !== window.webContents.mainFrame || !isAppUrl(frame.url, devServerUrl)) {
+      return { ok: false, error: 'refused: the request did not come from the Digit Studio window' };
+    }
+    const { method, params } = (message ?? {}) as { method?: unknown; params?: unknown };
+    try {
+      const result = await service.call(method, params);
+      if (method === 'revealModel') shell.showItemInFolder((result as { path: string }).path);
+      return { ok: true, result };
+    } catch (error) {
+      const text = error instanceof ApiError ? error.message : (error as Error).message.split('\n')[0];
+      return { ok: false, error: text };
+    }
+  });
+  const unsubscribe = service.onEvent((event) => {
+    if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event);
+  });
+  window.on('closed', () => {
+    unsubscribe();
+    ipcMain.removeHandler(IPC_CALL_CHANNEL);
+  });
+}

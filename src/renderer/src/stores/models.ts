@@ -1,0 +1,64 @@
+/** The model library and the model chosen for drawing/evaluation, with a ready-to-run predictor. */
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { base64ToFloats } from '../../../core/api/base64';
+import type { ModelEntry, Request } from '../../../core/api/contract';
+import { createPredictor } from '../../../core/inference/forward';
+import { api, messageOf } from '../api/client';
+
+export const useModelsStore = defineStore('models', () => {
+  const models = ref<ModelEntry[]>([]);
+  const selectedId = ref<string | null>(null);
+  const predictor = shallowRef<((input: ArrayLike<number>) => Float32Array) | null>(null);
+  const error = ref<string | null>(null);
+  const loading = ref(false);
+
+  const selected = computed(() => models.value.find((m) => m.id === selectedId.value) ?? null);
+
+  async function refresh(): Promise<void> {
+    try {
+      models.value = await api.call('listModels', {});
+      if (!selected.value && models.value.length) await select(models.value[0].id);
+    } catch (e) {
+      error.value = messageOf(e);
+    }
+  }
+
+  async function select(id: string): Promise<void> {
+    selectedId.value = id;
+    loading.value = true;
+    try {
+      const { spec, weights } = await api.call('getModel', { id });
+      if (selectedId.value !== id) return; // another choice was made meanwhile
+      predictor.value = createPredictor({ spec, weights: weights.map((w) => ({ kernel: base64ToFloats(w.kernel), bias: base64ToFloats(w.bias) })) });
+      error.value = null;
+    } catch (e) {
+      predictor.value = null;
+      error.value = messageOf(e);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  /** Adds an uploaded .h5 / model.json to the library; the backend's refusal is thrown as a readable error. */
+  async function importModel(request: Request<'importModel'>): Promise<ModelEntry> {
+    const entry = await api.call('importModel', request);
+    await refresh();
+    return entry;
+  }
+
+  /** Deletes a saved model; if it was the chosen one, the first remaining model is chosen instead. */
+  async function remove(id: string): Promise<void> {
+    await api.call('deleteModel', { id });
+    await refresh();
+  }
+
+  function connect(): Promise<void> {
+    api.onEvent((event) => {
+      if (event.type === 'models-changed') void refresh();
+    });
+    return refresh();
+  }
+
+  return { models, selectedId, selected, predictor, error, loading, refresh, select, importModel, remove, connect };
+});

@@ -1,0 +1,145 @@
+/** The training run as the UI sees it: built from the backend's event stream, so it survives page changes. */
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, triggerRef } from 'vue';
+import type { ApiEvent, BackendInfo } from '../../../core/api/contract';
+import type { TrainConfig } from '../../../core/training/config';
+import type { BatchEvent, EpochEvent, TrainingEvent } from '../../../core/training/events';
+import { api, messageOf } from '../api/client';
+
+export type TrainStatus = 'idle' | 'running' | 'done' | 'failed';
+
+export const useTrainingStore = defineStore('training', () => {
+  const status = ref<TrainStatus>('idle');
+  const config = ref<TrainConfig | null>(null);
+  const backend = ref<string | null>(null);
+  /** Backends the backend can load, with their labels in words (from `status`). */
+  const backends = ref<BackendInfo[]>([]);
+  // Appended in place and triggered: a long run has thousands of batch events, copying the array per event is O(n²).
+  const batches = shallowRef<BatchEvent[]>([]);
+  const epochs = shallowRef<EpochEvent[]>([]);
+  const testAccuracy = ref<number | null>(null);
+  const testLoss = ref<number | null>(null);
+  /** What the run ended with: the failure, or that it was stopped early. */
+  const message = ref<string | null>(null);
+  /** A start or stop request the backend refused (e.g. a second Train while one runs). */
+  const requestError = ref<string | null>(null);
+  const starting = ref(false);
+  const stopping = ref(false);
+
+  const lastBatch = computed(() => batches.value.at(-1) ?? null);
+  const backendLabel = computed(() => {
+    const name = backend.value;
+    return name === null ? null : (backends.value.find((b) => b.name === name)?.label ?? name);
+  });
+  /** Epoch with the lowest validation loss: where the seed's model stops improving (overfitting after it). */
+  const bestEpoch = computed(() => {
+    let best: EpochEvent | null = null;
+    for (const e of epochs.value) if (e.val_loss !== null && (best === null || e.val_loss < (best.val_loss ?? Infinity))) best = e;
+    return best?.epoch ?? null;
+  });
+  const etaSeconds = computed(() => {
+    const c = config.value;
+    const b = lastBatch.value;
+    if (status.value !== 'running' || !c || !b || !b.samples_per_second) return null;
+    const perEpoch = epochs.value.length ? epochs.value.reduce((s, e) => s + e.seconds, 0) / epochs.value.length : (b.batches * c.batchSize) / b.samples_per_second;
+    const doneInEpoch = b.batch / b.batches;
+    return Math.max(0, (c.epochs - (b.epoch - 1) - doneInEpoch) * perEpoch);
+  });
+
+  function reset(next: TrainConfig | null): void {
+    config.value = next;
+    batches.value = [];
+    epochs.value = [];
+    testAccuracy.value = null;
+    testLoss.value = null;
+    message.value = null;
+    backend.value = null;
+    stopping.value = false;
+  }
+
+  function apply(event: TrainingEvent): void {
+    if (event.backend) backend.value = event.backend;
+    switch (event.event) {
+      case 'start':
+        reset(event.config);
+        backend.value = event.backend;
+        status.value = 'running';
+        return;
+      case 'batch':
+        batches.value.push(event);
+        triggerRef(batches);
+        return;
+      case 'epoch':
+        epochs.value.push(event);
+        triggerRef(epochs);
+        return;
+      case 'done':
+        status.value = 'done';
+        stopping.value = false;
+        testAccuracy.value = event.test_accuracy;
+        testLoss.value = event.test_loss;
+        message.value = event.stopped === 'cancelled' ? `Stopped after ${event.epochs_completed} epoch(s); the model so far was saved.` : null;
+        return;
+      case 'failed':
+        status.value = 'failed';
+        stopping.value = false;
+        message.value = event.message;
+        return;
+    }
+  }
+
+  async function start(next: TrainConfig): Promise<void> {
+    requestError.value = null;
+    starting.value = true;
+    try {
+      await api.call('startTraining', next);
+      // The run's 'start' event may already have arrived and reset everything; otherwise clear the last run now.
+      if (status.value !== 'running') {
+        reset(next);
+        status.value = 'running';
+      }
+    } catch (error) {
+      requestError.value = messageOf(error);
+    } finally {
+      starting.value = false;
+    }
+  }
+
+  async function stop(): Promise<void> {
+    requestError.value = null;
+    stopping.value = true;
+    try {
+      await api.call('stopTraining', {});
+    } catch (error) {
+      stopping.value = false;
+      requestError.value = messageOf(error);
+    }
+  }
+
+  /** Picks up a run already in progress (or finished) when the window opens. */
+  async function connect(): Promise<void> {
+    // Events that arrive while the snapshot is on its way may also be in it: hold them back and skip the repeats.
+    let pending: TrainingEvent[] | null = [];
+    const onEvent = (event: ApiEvent): void => {
+      if (event.type !== 'training') return;
+      if (pending) pending.push(event.event);
+      else apply(event.event);
+    };
+    api.onEvent(onEvent);
+    try {
+      const state = await api.call('status', {});
+      backends.value = state.backends;
+      for (const event of state.training.events) apply(event);
+      if (state.training.running) status.value = 'running';
+      const seen = new Set(state.training.events.slice(-pending.length).map((e) => JSON.stringify(e)));
+      for (const event of pending) if (!seen.has(JSON.stringify(event))) apply(event);
+    } finally {
+      pending = null;
+    }
+  }
+
+  return {
+    status, config, backend, backends, backendLabel, batches, epochs, testAccuracy, testLoss, message, requestError, starting, stopping,
+    lastBatch, bestEpoch, etaSeconds, apply, start, stop, connect,
+  };
+});

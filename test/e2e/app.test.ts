@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { drawStrokes, launchChromium, screenshot, startWebApp, type WebApp } from './harness';
+
+let app: WebApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startWebApp();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  await page.goto(app.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const ONE: Array<Array<[number, number]>> = [[[0.5, 0.18], [0.5, 0.82]]];
+const SEVEN: Array<Array<[number, number]>> = [[[0.28, 0.22], [0.72, 0.22], [0.45, 0.82]]];
+
+describe('Digit Studio in the browser (web mode, real backend)', () => {
+  it('trains a short run: both charts gain points, status reaches done, backend and accuracy shown', async () => {
+    await page.getByTestId('nav-train').click();
+    await page.getByLabel(/preset/i).selectOption({ label: 'Quick check' });
+    await page.getByTestId('train-button').click();
+    const status = page.getByTestId('train-status');
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 30_000 }).toBe('running');
+    await expect.poll(async () => Number(await page.getByTestId('batch-chart').getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThan(3);
+    await expect.poll(async () => Number(await page.getByTestId('epoch-chart').getAttribute('data-points')), { timeout: 120_000 }).toBeGreaterThan(0);
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 180_000 }).toBe('done');
+    expect(await page.getByTestId('backend-badge').textContent()).toMatch(/WebAssembly|native TensorFlow|JavaScript|engine/i);
+    expect(await page.getByTestId('test-accuracy').textContent()).toMatch(/\d+(\.\d+)?\s?%/);
+    await screenshot(page, 'train');
+  });
+
+  it('recognizes a 1 drawn with the mouse and a 7 drawn with a pen, with the bundled model', async () => {
+    await page.getByTestId('nav-draw').click();
+    await page.getByTestId('model-select').selectOption('bundled-digit-mlp');
+    const prediction = page.getByTestId('prediction');
+    await drawStrokes(page, 'draw-canvas', ONE, 'mouse');
+    await expect.poll(() => prediction.getAttribute('data-strokes')).toBe('1');
+    expect(await prediction.getAttribute('data-digit')).toBe('1');
+    await screenshot(page, 'draw-1');
+    await page.getByTestId('clear-button').click();
+    await expect.poll(() => prediction.getAttribute('data-strokes')).toBe('0');
+    await drawStrokes(page, 'draw-canvas', SEVEN, 'pen');
+    await expect.poll(() => prediction.getAttribute('data-strokes')).toBe('1');
+    expect(await prediction.getAttribute('data-digit')).toBe('7');
+    await screenshot(page, 'draw-7');
+  });
+
+  it('evaluates the bundled model: accuracy and the confusion matrix', async () => {
+    await page.getByTestId('nav-evaluate').click();
+    await expect.poll(async () => (await page.getByTestId('eval-accuracy').textContent()) ?? '', { timeout: 60_000 }).toMatch(/97\.67\s?%/);
+    await expect(page.getByTestId('confusion-matrix').isVisible()).resolves.toBe(true);
+    await screenshot(page, 'evaluate');
+  });
+
+  it('lists models, including the one just trained', async () => {
+    await page.getByTestId('nav-models').click();
+    await expect.poll(async () => (await page.getByTestId('save-h5-button').count()) >= 2, { timeout: 30_000 }).toBe(true);
+    await screenshot(page, 'models');
+  });
+
+  it('refuses a page without the token', async () => {
+    const other = await browser.newPage();
+    const response = await other.goto(app.url.replace(/\?token=.*/, ''));
+    expect(response?.status()).toBe(403);
+    await other.close();
+  });
+});
