@@ -1,26 +1,39 @@
 import { createRequire } from 'node:module';
 import type * as TfModule from '@tensorflow/tfjs';
-import type { BackendChoice, BackendName } from './config';
+import type { BackendName, TrainConfig } from './config';
+import { engineGap, loadEngine, type EngineRuntime } from './engine';
 
 export type Tf = typeof TfModule;
 
+/** The backends that run through tfjs; 'engine' is Digit Studio's own trainer. */
+export type TfBackendName = Exclude<BackendName, 'engine'>;
+
 export interface LoadedBackend {
-  name: BackendName;
+  name: TfBackendName;
   tf: Tf;
 }
 
-/** Fastest first: native TensorFlow where @tensorflow/tfjs-node installed, then WebAssembly, then plain JS. */
-export const BACKEND_PREFERENCE: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu'];
+export interface EngineBackend {
+  name: 'engine';
+  engine: EngineRuntime;
+}
+
+/**
+ * Fastest first: native TensorFlow where @tensorflow/tfjs-node installed, then the WebAssembly SIMD engine for
+ * every setting it covers, then tfjs WebAssembly, then plain JS.
+ */
+export const BACKEND_PREFERENCE: readonly BackendName[] = ['tensorflow', 'engine', 'wasm', 'cpu'];
 
 export const BACKEND_LABELS: Record<BackendName, string> = {
   tensorflow: 'native TensorFlow (tfjs-node)',
+  engine: 'Digit Studio WebAssembly SIMD engine',
   wasm: 'TensorFlow.js WebAssembly',
   cpu: 'TensorFlow.js plain JavaScript',
 };
 
 export class BackendUnavailableError extends Error {}
 
-async function importTf(name: BackendName): Promise<Tf> {
+async function importTf(name: TfBackendName): Promise<Tf> {
   if (name === 'tensorflow') {
     // Optional dependency: absent wherever its libtensorflow download failed. The package name is kept in a
     // variable so bundlers leave the import to run time.
@@ -32,7 +45,7 @@ async function importTf(name: BackendName): Promise<Tf> {
   return tf;
 }
 
-async function tryBackend(name: BackendName): Promise<LoadedBackend> {
+async function tryBackend(name: TfBackendName): Promise<LoadedBackend> {
   let tf: Tf;
   try {
     tf = await importTf(name);
@@ -50,13 +63,31 @@ async function tryBackend(name: BackendName): Promise<LoadedBackend> {
   return { name, tf };
 }
 
-/** Loads the requested backend, or with 'auto' the first one that works in BACKEND_PREFERENCE order. */
-export async function loadBackend(choice: BackendChoice): Promise<LoadedBackend> {
-  if (choice !== 'auto') return tryBackend(choice);
+async function tryEngine(config: TrainConfig): Promise<EngineBackend> {
+  const gap = engineGap(config);
+  if (gap) throw new BackendUnavailableError(`${BACKEND_LABELS.engine} does not cover these settings: ${gap}`);
+  try {
+    return { name: 'engine', engine: await loadEngine() };
+  } catch (error) {
+    throw new BackendUnavailableError(`${BACKEND_LABELS.engine} is not available: ${(error as Error).message}`);
+  }
+}
+
+const isTfBackend = (name: BackendName): name is TfBackendName => name !== 'engine';
+
+/** Loads one tfjs backend. */
+export async function loadBackend(name: TfBackendName): Promise<LoadedBackend> {
+  return tryBackend(name);
+}
+
+/** The backend a run's settings name, or with 'auto' the first in BACKEND_PREFERENCE that loads and covers them. */
+export async function loadTrainingBackend(config: TrainConfig): Promise<LoadedBackend | EngineBackend> {
+  const load = (name: BackendName): Promise<LoadedBackend | EngineBackend> => (isTfBackend(name) ? tryBackend(name) : tryEngine(config));
+  if (config.backend !== 'auto') return load(config.backend);
   const reasons: string[] = [];
   for (const name of BACKEND_PREFERENCE) {
     try {
-      return await tryBackend(name);
+      return await load(name);
     } catch (error) {
       reasons.push((error as Error).message);
     }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { HIDDEN_ACTIVATIONS, OPTIMIZERS } from '../model/spec';
 
-/** Where training runs: native TensorFlow (tfjs-node), tfjs WebAssembly, or tfjs plain JavaScript. */
-export const BACKENDS = ['tensorflow', 'wasm', 'cpu'] as const;
+/**
+ * Where training runs: native TensorFlow (tfjs-node), Digit Studio's own WebAssembly SIMD engine, tfjs
+ * WebAssembly, or tfjs plain JavaScript.
+ */
+export const BACKENDS = ['tensorflow', 'engine', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 export type BackendChoice = BackendName | 'auto';
 

@@ -5,8 +5,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadMnist } from '../dataset';
 import { INPUT_SIZE } from '../model/spec';
-import { loadBackend } from './backend';
+import { loadTrainingBackend } from './backend';
 import type { BackendName } from './config';
+import { trainWithEngine } from './engine';
 import type { TrainingEvent } from './events';
 import { splitForTraining } from './samples';
 import { trainWithTfjs } from './tfjs-trainer';
@@ -23,17 +24,16 @@ const emit = (event: TrainingEvent): void => post({ type: 'event', event });
 async function run(): Promise<void> {
   let backendName: BackendName | null = null;
   try {
-    const backend = await loadBackend(init.config.backend);
+    const backend = await loadTrainingBackend(init.config);
     backendName = backend.name;
     const mnist = await loadMnist(init.dataDir);
     if (mnist.train.rows * mnist.train.cols !== INPUT_SIZE) {
       throw new Error(`the dataset has ${mnist.train.rows}x${mnist.train.cols} images; the model takes 28x28`);
     }
     const split = splitForTraining(mnist.train, init.config.validationSplit, init.config.limit);
-    const outcome = await trainWithTfjs(backend, init.config, { ...split, test: mnist.test }, {
-      emit,
-      shouldStop: () => Atomics.load(stopFlag, 0) !== 0,
-    });
+    const data = { ...split, test: mnist.test };
+    const hooks = { emit, shouldStop: () => Atomics.load(stopFlag, 0) !== 0 };
+    const outcome = backend.name === 'engine' ? await trainWithEngine(backend.engine, init.config, data, hooks) : await trainWithTfjs(backend, init.config, data, hooks);
     post({ type: 'result', model: outcome.model });
   } catch (error) {
     emit({ event: 'failed', backend: backendName, message: (error as Error).message, epochs_completed: 0 });

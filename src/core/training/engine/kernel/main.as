@@ -1,0 +1,58 @@
+// Digit Studio training engine: one exported call per training step or evaluation chunk, over memory laid
+// out by ../layout.ts. Pointers arrive as arguments or descriptor fields, never as constants.
+import { backInput, loadOptimizer, updateLayer } from './backward';
+import { activate, dense } from './forward';
+import { softmaxLoss } from './loss';
+import {
+  A, ACT, B, COL_COUNTS, COL_LISTS, COLS, D, IN, LAYERS, OUT, ROW_COUNTS, ROW_LISTS, ROWS, SRC, SRC_STRIDE, W,
+  i32At, layer, ptrAt,
+} from './net';
+import { gatherSparse, sparseForward, sparseUpdate } from './sparse';
+
+/** First byte the host may use. */
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+/** Gathers the samples order[0..n) and runs every layer; returns the even row count computed. */
+function forward(net: usize, pixels: usize, order: usize, n: i32): i32 {
+  const rows = (n + 1) & ~1;
+  const layers = i32At(net, LAYERS);
+  const first = layer(net, 0);
+  const inputs = i32At(first, IN);
+  gatherSparse(pixels, inputs, order, n, rows, ptrAt(net, ROW_LISTS), ptrAt(net, ROW_COUNTS), ptrAt(net, COL_LISTS), ptrAt(net, COL_COUNTS), i32At(net, ROWS));
+  for (let l = 0; l < layers; l++) {
+    const rec = layer(net, l);
+    const cols = i32At(rec, COLS);
+    if (l === 0) sparseForward(ptrAt(net, ROW_LISTS), ptrAt(net, ROW_COUNTS), inputs, ptrAt(rec, W), ptrAt(rec, B), cols, ptrAt(rec, A), rows);
+    else dense(ptrAt(rec, SRC), i32At(rec, SRC_STRIDE), i32At(rec, IN), ptrAt(rec, W), ptrAt(rec, B), cols, ptrAt(rec, A), rows);
+    if (l < layers - 1) activate(ptrAt(rec, A), rows * cols, i32At(rec, ACT));
+  }
+  return rows;
+}
+
+/** One training step on the samples order[0..n): forward, loss (into the header), backward, optimizer update. */
+export function trainStep(net: usize, pixels: usize, labels: usize, order: usize, n: i32): void {
+  const rows = forward(net, pixels, order, n);
+  const layers = i32At(net, LAYERS);
+  const top = layer(net, layers - 1);
+  softmaxLoss(net, ptrAt(top, A), i32At(top, COLS), i32At(top, OUT), labels, order, n, ptrAt(top, D), rows);
+  loadOptimizer(net);
+  for (let l = layers - 1; l >= 0; l--) {
+    const rec = layer(net, l);
+    const cols = i32At(rec, COLS);
+    if (l > 0) {
+      const below = layer(net, l - 1);
+      backInput(ptrAt(rec, D), cols, ptrAt(rec, W), i32At(rec, SRC_STRIDE), ptrAt(below, A), ptrAt(below, D), i32At(below, ACT), rows);
+    }
+    if (l === 0) sparseUpdate(ptrAt(net, COL_LISTS), ptrAt(net, COL_COUNTS), i32At(net, ROWS), i32At(rec, IN), ptrAt(rec, D), cols, ptrAt(rec, W), ptrAt(rec, B), rows);
+    else updateLayer(ptrAt(rec, SRC), i32At(rec, SRC_STRIDE), i32At(rec, IN), ptrAt(rec, D), cols, ptrAt(rec, W), ptrAt(rec, B), rows);
+  }
+}
+
+/** Loss and hits (into the header) of the samples order[0..n), without training. */
+export function evaluate(net: usize, pixels: usize, labels: usize, order: usize, n: i32): void {
+  const rows = forward(net, pixels, order, n);
+  const top = layer(net, i32At(net, LAYERS) - 1);
+  softmaxLoss(net, ptrAt(top, A), i32At(top, COLS), i32At(top, OUT), labels, order, n, 0, rows);
+}

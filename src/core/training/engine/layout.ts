@@ -1,0 +1,157 @@
+/**
+ * Where everything lives in the engine's memory, and the descriptor the kernels read (field offsets mirror
+ * kernel/net.as). All sizes are fixed when a network is created: training allocates nothing afterwards.
+ */
+import type { ModelSpec, OptimizerName } from '../../model/spec';
+import { layerShapes } from '../../model/spec';
+
+export const HEADER = {
+  layers: 0,
+  optimizer: 4,
+  learningRate: 8,
+  momentum: 12,
+  beta1: 16,
+  oneMinusBeta1: 20,
+  beta2: 24,
+  oneMinusBeta2: 28,
+  epsilon: 32,
+  biasFix1: 36,
+  biasFix2: 40,
+  correct: 48,
+  stateOffset: 52,
+  loss: 56,
+  rows: 64,
+  rowLists: 68,
+  rowCounts: 72,
+  colLists: 76,
+  colCounts: 80,
+  size: 96,
+} as const;
+
+export const LAYER = { inputs: 0, units: 4, cols: 8, activation: 12, src: 16, srcStride: 20, kernel: 24, bias: 28, activations: 32, delta: 36, size: 64 } as const;
+
+const ACTIVATION_CODES = { linear: 0, relu: 1, sigmoid: 2, tanh: 3, softmax: 4 } as const;
+const OPTIMIZER_CODES: Record<OptimizerName, number> = { sgd: 0, momentum: 1, adam: 2 };
+/** Optimizer state arrays per parameter. */
+const STATE_SLOTS: Record<OptimizerName, number> = { sgd: 0, momentum: 1, adam: 2 };
+/** Rows of the workspace at least, so that evaluation runs in chunks of this many samples. */
+const EVAL_ROWS = 256;
+
+export interface LayerPlan {
+  inputs: number;
+  units: number;
+  /** units rounded up to 16 (32 for the first layer): the row stride of kernel, bias, activations and delta. */
+  cols: number;
+  /** The previous layer's cols (inputs rounded up to 16 for the first): rows of the padded kernel, row stride of the input. */
+  srcStride: number;
+  activation: number;
+  src: number;
+  kernel: number;
+  bias: number;
+  activations: number;
+  delta: number;
+}
+
+export interface SetPlan {
+  count: number;
+  pixels: number;
+  labels: number;
+  /** count u32 sample indices: the epoch order for training, 0..count-1 for evaluation. */
+  order: number;
+}
+
+export interface EnginePlan {
+  net: number;
+  layers: LayerPlan[];
+  /** Bytes of all kernels and biases, contiguous; each optimizer state array follows at this distance. */
+  paramBytes: number;
+  /** The first layer's nonzero inputs, per row and per input (kernel/sparse.as). */
+  sparse: { rowLists: number; rowCounts: number; colLists: number; colCounts: number };
+  /** Even number of batch rows the workspace holds. */
+  rows: number;
+  sets: SetPlan[];
+  end: number;
+}
+
+const pad16 = (n: number): number => Math.ceil(n / 16) * 16;
+const pad32 = (n: number): number => Math.ceil(n / 32) * 32;
+
+/** Lays out a network whose batches have at most batchSize samples, with the given sample counts per data set. */
+export function planEngine(spec: ModelSpec, batchSize: number, optimizer: OptimizerName, setSizes: readonly number[], base: number): EnginePlan {
+  let cursor = pad16(base);
+  const take = (bytes: number): number => {
+    const at = cursor;
+    cursor = pad16(cursor + bytes);
+    return at;
+  };
+  const shapes = layerShapes(spec);
+  const rows = Math.max(EVAL_ROWS, batchSize + (batchSize % 2));
+  const net = take(HEADER.size + LAYER.size * shapes.length);
+  const layers: LayerPlan[] = [];
+  shapes.forEach(([inputs, units], i) => {
+    const cols = i === 0 ? pad32(units) : pad16(units);
+    const srcStride = i === 0 ? pad16(inputs) : layers[i - 1].cols;
+    layers.push({ inputs, units, cols, srcStride, activation: ACTIVATION_CODES[spec.layers[i].activation], src: 0, kernel: take(4 * srcStride * cols), bias: take(4 * cols), activations: 0, delta: 0 });
+  });
+  const paramBytes = cursor - layers[0].kernel;
+  take(paramBytes * STATE_SLOTS[optimizer]);
+  const inputs = layers[0].inputs;
+  const sparse = { rowLists: take(8 * rows * inputs), rowCounts: take(4 * rows), colLists: take(8 * inputs * rows), colCounts: take(4 * inputs) };
+  layers.forEach((layer, i) => {
+    // The first layer reads the sparse lists instead.
+    layer.src = i === 0 ? 0 : layers[i - 1].activations;
+    layer.activations = take(4 * rows * layer.cols);
+    layer.delta = take(4 * rows * layer.cols);
+  });
+  const sets = setSizes.map((count) => ({ count, order: take(4 * count), labels: take(count), pixels: take(count * spec.inputSize + 16) }));
+  return { net, layers, paramBytes, sparse, rows, sets, end: cursor };
+}
+
+/** Bytes a network needs beyond the module's own data, without laying it out. */
+export function engineBytes(spec: ModelSpec, batchSize: number, optimizer: OptimizerName, setSizes: readonly number[]): number {
+  return planEngine(spec, batchSize, optimizer, setSizes, 0).end;
+}
+
+export interface OptimizerSettings {
+  optimizer: OptimizerName;
+  learningRate: number;
+  momentum: number;
+}
+
+/** Writes the descriptor; Adam's bias corrections are written per step by the network. */
+export function writeDescriptor(view: DataView, plan: EnginePlan, settings: OptimizerSettings): void {
+  const at = plan.net;
+  const f32 = (offset: number, value: number): void => view.setFloat32(at + offset, value, true);
+  view.setInt32(at + HEADER.layers, plan.layers.length, true);
+  view.setInt32(at + HEADER.optimizer, OPTIMIZER_CODES[settings.optimizer], true);
+  f32(HEADER.learningRate, settings.learningRate);
+  f32(HEADER.momentum, settings.momentum);
+  // Keras / tf.train.adam defaults, with (1 - beta) rounded as tfjs rounds it.
+  f32(HEADER.beta1, 0.9);
+  f32(HEADER.oneMinusBeta1, 1 - 0.9);
+  f32(HEADER.beta2, 0.999);
+  f32(HEADER.oneMinusBeta2, 1 - 0.999);
+  f32(HEADER.epsilon, 1e-7);
+  view.setInt32(at + HEADER.rows, plan.rows, true);
+  view.setUint32(at + HEADER.rowLists, plan.sparse.rowLists, true);
+  view.setUint32(at + HEADER.rowCounts, plan.sparse.rowCounts, true);
+  view.setUint32(at + HEADER.colLists, plan.sparse.colLists, true);
+  view.setUint32(at + HEADER.colCounts, plan.sparse.colCounts, true);
+  view.setInt32(at + HEADER.stateOffset, plan.paramBytes, true);
+  plan.layers.forEach((layer, i) => {
+    const rec = at + HEADER.size + LAYER.size * i;
+    const fields: Array<[number, number]> = [
+      [LAYER.inputs, layer.inputs],
+      [LAYER.units, layer.units],
+      [LAYER.cols, layer.cols],
+      [LAYER.activation, layer.activation],
+      [LAYER.src, layer.src],
+      [LAYER.srcStride, layer.srcStride],
+      [LAYER.kernel, layer.kernel],
+      [LAYER.bias, layer.bias],
+      [LAYER.activations, layer.activations],
+      [LAYER.delta, layer.delta],
+    ];
+    for (const [offset, value] of fields) view.setUint32(rec + offset, value, true);
+  });
+}

@@ -1,0 +1,119 @@
+/**
+ * The epoch loop every training engine shares, with Keras semantics: seeded shuffle of the training order
+ * each epoch, batches in that order, running-mean loss/accuracy, validation at the end of each epoch, test
+ * at the end. It emits the Keras-named events, polls the stop flag after every batch, and keeps the last
+ * good weights when the loss turns NaN or infinite. Engines only provide the Stepper.
+ */
+import type { DigitSet } from '../dataset';
+import { parameterCount, type CompileInfo, type DenseWeights, type ModelSpec, type TrainedModel } from '../model/spec';
+import type { BackendName, TrainConfig } from './config';
+import type { DoneEvent, FailedEvent, TrainingEvent } from './events';
+import { createRng, shuffleInPlace } from './rng';
+import type { TrainingSplit } from './samples';
+
+export interface TrainerHooks {
+  emit(event: TrainingEvent): void;
+  /** Polled after every batch: true stops the run with the weights it has. */
+  shouldStop(): boolean;
+}
+
+export interface TrainOutcome {
+  final: DoneEvent | FailedEvent;
+  /** The weights to keep: the trained ones, or the last good ones after a failure (null if there are none). */
+  model: TrainedModel | null;
+}
+
+export interface Scores {
+  loss: number;
+  accuracy: number;
+}
+
+/** One engine's training primitives over a fixed model and data. */
+export interface Stepper {
+  /** The training-sample order the loop shuffles in place; step() reads it. */
+  readonly order: Uint32Array;
+  /** Trains on samples order[start, start + n): the batch's mean loss and how many it got right. */
+  step(start: number, n: number): Promise<{ loss: number; correct: number }> | { loss: number; correct: number };
+  evaluate(set: 'validation' | 'test'): Promise<Scores> | Scores;
+  getWeights(): DenseWeights[];
+  setWeights(weights: DenseWeights[]): void;
+}
+
+/** Batch events are throttled to this interval so that a UI or a JSON log is not flooded. */
+const BATCH_EVENT_INTERVAL_MS = 100;
+
+export function compileInfo(config: TrainConfig): CompileInfo {
+  return {
+    optimizer: config.optimizer,
+    learningRate: config.learningRate,
+    loss: 'categorical_crossentropy',
+    ...(config.optimizer === 'momentum' ? { momentum: config.momentum } : {}),
+  };
+}
+
+function describeBadLoss(config: TrainConfig, epoch: number, batch: number): string {
+  const kept = epoch === 1 ? 'the initial weights' : `the weights from the end of epoch ${epoch - 1}`;
+  return (
+    `training diverged: the loss became NaN or infinite at epoch ${epoch}, batch ${batch} ` +
+    `(learning rate ${config.learningRate} is probably too high); kept ${kept}`
+  );
+}
+
+export async function fitLoop(
+  backend: BackendName,
+  config: TrainConfig,
+  spec: ModelSpec,
+  data: TrainingSplit & { test: DigitSet },
+  stepper: Stepper,
+  hooks: TrainerHooks,
+): Promise<TrainOutcome> {
+  const { train, validation, test } = data;
+  const compile = compileInfo(config);
+  hooks.emit({ event: 'start', backend, config, train_samples: train.count, val_samples: validation?.count ?? 0, test_samples: test.count, params: parameterCount(spec) });
+
+  const random = createRng(config.seed);
+  const batches = Math.ceil(train.count / config.batchSize);
+  let goodWeights = stepper.getWeights();
+  let epochsCompleted = 0;
+  let stopped = false;
+
+  for (let epoch = 1; epoch <= config.epochs && !stopped; epoch++) {
+    shuffleInPlace(stepper.order, random);
+    const started = performance.now();
+    let lastEmit = started;
+    let seen = 0;
+    let lossSum = 0;
+    let correct = 0;
+    for (let batch = 1; batch <= batches; batch++) {
+      const start = (batch - 1) * config.batchSize;
+      const n = Math.min(config.batchSize, train.count - start);
+      const result = await stepper.step(start, n);
+      if (!Number.isFinite(result.loss)) {
+        stepper.setWeights(goodWeights);
+        const final: FailedEvent = { event: 'failed', backend, message: describeBadLoss(config, epoch, batch), epochs_completed: epochsCompleted };
+        hooks.emit(final);
+        return { final, model: { spec, weights: goodWeights, compile } };
+      }
+      seen += n;
+      lossSum += result.loss * n;
+      correct += result.correct;
+      stopped = hooks.shouldStop();
+      const now = performance.now();
+      if (now - lastEmit >= BATCH_EVENT_INTERVAL_MS || batch === batches || stopped) {
+        lastEmit = now;
+        hooks.emit({ event: 'batch', backend, epoch, batch, batches, loss: lossSum / seen, accuracy: correct / seen, samples_per_second: seen / ((now - started) / 1000) });
+      }
+      if (stopped) break;
+    }
+    if (stopped) break;
+    const val = validation ? await stepper.evaluate('validation') : null;
+    epochsCompleted = epoch;
+    goodWeights = stepper.getWeights();
+    hooks.emit({ event: 'epoch', backend, epoch, epochs: config.epochs, loss: lossSum / seen, accuracy: correct / seen, val_loss: val?.loss ?? null, val_accuracy: val?.accuracy ?? null, seconds: (performance.now() - started) / 1000 });
+  }
+
+  const scores = await stepper.evaluate('test');
+  const final: DoneEvent = { event: 'done', backend, stopped: stopped ? 'cancelled' : 'completed', epochs_completed: epochsCompleted, test_loss: scores.loss, test_accuracy: scores.accuracy };
+  hooks.emit(final);
+  return { final, model: { spec, weights: stepper.getWeights(), compile } };
+}
