@@ -24,7 +24,7 @@ const SEVEN: Array<Array<[number, number]>> = [[[0.28, 0.22], [0.72, 0.22], [0.4
 describe('Digit Studio in the browser (web mode, real backend)', () => {
   it('trains a short run: both charts gain points, status reaches done, backend and accuracy shown', async () => {
     await page.getByTestId('nav-train').click();
-    await page.getByLabel(/preset/i).selectOption({ label: 'Quick check' });
+    await page.locator('#train-preset').selectOption('quick-check');
     await page.getByTestId('train-button').click();
     const status = page.getByTestId('train-status');
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 30_000 }).toBe('running');

@@ -1,0 +1,123 @@
+/**
+ * The Draw page's state: the strokes, an undo history, and the prediction for them. The prediction is
+ * recomputed after every change, and while a stroke is being drawn at most every LIVE_INTERVAL ms.
+ */
+import { computed, nextTick, ref, shallowRef, watch, type Ref } from 'vue';
+import { ModelBitmap } from './modelBitmap';
+import { predictFromRgba, type Prediction, type Predictor } from './predict';
+import type { Stroke } from './strokes';
+
+const LIVE_INTERVAL = 100;
+const HISTORY_LIMIT = 100;
+const TIMING_LIMIT = 200;
+
+declare global {
+  interface Window {
+    /**
+     * Benchmark hook (read by `npm run bench`): the last 200 stroke-end → prediction-shown durations in ms,
+     * oldest first, each measured with performance.now() from the pointer being lifted to the DOM showing
+     * the prediction computed with that stroke.
+     */
+    __digitStudioDrawTiming?: number[];
+  }
+}
+
+function recordTiming(ms: number): void {
+  const timings = (window.__digitStudioDrawTiming ??= []);
+  timings.push(ms);
+  if (timings.length > TIMING_LIMIT) timings.splice(0, timings.length - TIMING_LIMIT);
+}
+
+const NO_PREDICTION: Prediction = { digit: null, probabilities: new Float32Array(10), input: new Float32Array(784) };
+
+export function useDrawing(predictor: Ref<Predictor | null>) {
+  const strokes = shallowRef<Stroke[]>([]);
+  const history = shallowRef<Stroke[][]>([]);
+  const prediction = shallowRef<Prediction>(NO_PREDICTION);
+  /** How many completed strokes the shown prediction was computed from. */
+  const predictedStrokes = ref(0);
+  let bitmap: ModelBitmap | null = null;
+  /** The stroke being drawn and the pending throttled prediction for it. */
+  let live: readonly number[] | null = null;
+  let liveTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastLive = -Infinity;
+
+  function predict(inProgress?: readonly number[]): void {
+    const model = predictor.value;
+    predictedStrokes.value = strokes.value.length;
+    const lines: Array<ArrayLike<number>> = strokes.value.map((s) => s.points);
+    if (inProgress) lines.push(inProgress);
+    const image = model && lines.length ? (bitmap ??= new ModelBitmap()).render(lines) : null;
+    prediction.value = model && image ? predictFromRgba(image.data, image.width, image.height, model) : NO_PREDICTION;
+  }
+
+  function stopLive(): void {
+    live = null;
+    clearTimeout(liveTimer);
+    liveTimer = undefined;
+  }
+
+  function commit(next: Stroke[]): void {
+    stopLive();
+    history.value = [...history.value.slice(-(HISTORY_LIMIT - 1)), strokes.value];
+    strokes.value = next;
+    predict();
+  }
+
+  async function addStroke(stroke: Stroke, endedAt: number): Promise<void> {
+    commit([...strokes.value, stroke]);
+    await nextTick();
+    recordTiming(performance.now() - endedAt);
+  }
+
+  function strokeProgress(points: readonly number[]): void {
+    live = points;
+    if (liveTimer !== undefined) return;
+    liveTimer = setTimeout(
+      () => {
+        liveTimer = undefined;
+        lastLive = performance.now();
+        if (live) predict(live);
+      },
+      Math.max(0, lastLive + LIVE_INTERVAL - performance.now()),
+    );
+  }
+
+  function erase(ids: readonly number[]): void {
+    const remaining = strokes.value.filter((s) => !ids.includes(s.id));
+    if (remaining.length !== strokes.value.length) commit(remaining);
+  }
+
+  function clear(): void {
+    if (strokes.value.length) {
+      commit([]);
+    } else {
+      stopLive();
+      predict();
+    }
+  }
+
+  function undo(): void {
+    const past = history.value;
+    if (!past.length) return;
+    stopLive();
+    strokes.value = past[past.length - 1];
+    history.value = past.slice(0, -1);
+    predict();
+  }
+
+  // A model chosen or loaded later re-reads the drawing.
+  watch(predictor, () => predict());
+
+  return {
+    strokes,
+    prediction,
+    predictedStrokes,
+    canUndo: computed(() => history.value.length > 0),
+    addStroke,
+    strokeProgress,
+    erase,
+    clear,
+    undo,
+  };
+}

@@ -1,0 +1,189 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ModelEntry } from '../../../src/core/api/contract';
+import type { Stroke } from '../../../src/renderer/src/draw/strokes';
+import { bundledPredictor } from './fixtures';
+
+const { call } = vi.hoisted(() => ({ call: vi.fn() }));
+vi.mock('../../../src/renderer/src/api/client', () => ({
+  api: { call, onEvent: () => () => undefined },
+  messageOf: (e: unknown) => (e instanceof Error ? e.message : String(e)),
+}));
+// happy-dom cannot draw on a canvas: any digit-sized drawing "renders" as MNIST test image 90 (a 3).
+vi.mock('../../../src/renderer/src/draw/modelBitmap', async () => {
+  const { mnistBitmap: image } = await import('./fixtures');
+  return {
+    ModelBitmap: class {
+      render(lines: ArrayLike<number>[]) {
+        return lines.some((points) => points.length >= 4) ? image(90).bitmap : null;
+      }
+    },
+  };
+});
+
+import DrawCanvas from '../../../src/renderer/src/draw/DrawCanvas.vue';
+import DrawPage from '../../../src/renderer/src/draw/DrawPage.vue';
+import { useModelsStore } from '../../../src/renderer/src/stores/models';
+
+const entry = (id: string, name: string, testAccuracy: number | null): ModelEntry => ({
+  id, name, source: 'bundled', createdAt: '', testAccuracy, params: 118_282, layers: '784-128-128-10', config: null, backend: null, path: `/models/${id}.json`,
+});
+const predictor = bundledPredictor();
+let wrapper: VueWrapper;
+let nextId = 1;
+
+function mountWithModel(): ReturnType<typeof useModelsStore> {
+  setActivePinia(createPinia());
+  const models = useModelsStore();
+  models.models = [entry('bundled-digit-mlp', 'Digit MLP (bundled)', 0.9767), entry('mine', 'My model', null)];
+  models.selectedId = 'bundled-digit-mlp';
+  models.predictor = predictor;
+  wrapper = mount(DrawPage, { global: { stubs: { DrawCanvas: true } }, attachTo: document.body });
+  return models;
+}
+
+const prediction = () => wrapper.get('[data-testid="prediction"]');
+const shown = () => ({ digit: prediction().attributes('data-digit'), strokes: prediction().attributes('data-strokes') });
+
+async function drawStroke(points = [60, 60, 200, 60, 120, 260]): Promise<void> {
+  const stroke: Stroke = { id: nextId++, points, widths: points.filter((_, i) => i % 2 === 0).map(() => 16) };
+  wrapper.findComponent(DrawCanvas).vm.$emit('stroke', stroke, performance.now());
+  await flushPromises();
+}
+
+beforeEach(() => {
+  call.mockReset();
+  window.__digitStudioDrawTiming = [];
+});
+afterEach(() => wrapper?.unmount());
+
+describe('DrawPage', () => {
+  it('starts in the "Draw a digit" state', () => {
+    mountWithModel();
+    expect(shown()).toEqual({ digit: '', strokes: '0' });
+    expect(prediction().text()).toContain('Draw a digit');
+  });
+
+  it('shows the digit, its probability and the strokes it was read from after a stroke', async () => {
+    mountWithModel();
+    await drawStroke();
+    expect(shown()).toEqual({ digit: '3', strokes: '1' });
+    expect(prediction().find('.digit').text()).toBe('3');
+    expect(prediction().text()).toMatch(/\d+\.\d% sure/);
+    expect(wrapper.get('[data-testid="probabilities"] li.top').attributes('data-digit')).toBe('3');
+    expect(window.__digitStudioDrawTiming).toHaveLength(1);
+    expect(window.__digitStudioDrawTiming![0]).toBeGreaterThanOrEqual(0);
+  });
+
+  it('reads the stroke being drawn, throttled, before it is finished', async () => {
+    vi.useFakeTimers();
+    try {
+      mountWithModel();
+      const canvas = wrapper.findComponent(DrawCanvas);
+      const points = [60, 60, 200, 60];
+      canvas.vm.$emit('progress', points);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(shown()).toEqual({ digit: '3', strokes: '0' });
+      await wrapper.get('[data-testid="clear-button"]').trigger('click');
+      await vi.advanceTimersByTimeAsync(1);
+      points.push(120, 260);
+      canvas.vm.$emit('progress', points);
+      await vi.advanceTimersByTimeAsync(50);
+      expect(shown().digit).toBe('');
+      await vi.advanceTimersByTimeAsync(60);
+      expect(shown()).toEqual({ digit: '3', strokes: '0' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('treats a single dot as "Draw a digit", not as a digit', async () => {
+    mountWithModel();
+    await drawStroke([150, 150]);
+    expect(shown()).toEqual({ digit: '', strokes: '1' });
+    expect(prediction().text()).toContain('Draw a digit');
+  });
+
+  it('Clear resets data-strokes to 0 and data-digit to empty; Undo brings the drawing back', async () => {
+    mountWithModel();
+    await drawStroke();
+    await drawStroke();
+    expect(shown()).toEqual({ digit: '3', strokes: '2' });
+    await wrapper.get('[data-testid="clear-button"]').trigger('click');
+    expect(shown()).toEqual({ digit: '', strokes: '0' });
+    expect(wrapper.findComponent(DrawCanvas).props('strokes')).toEqual([]);
+    await wrapper.get('[data-testid="undo-button"]').trigger('click');
+    expect(shown()).toEqual({ digit: '3', strokes: '2' });
+  });
+
+  it('Undo removes the last stroke and reads the drawing again', async () => {
+    mountWithModel();
+    await drawStroke([150, 150]);
+    await drawStroke();
+    expect(shown()).toEqual({ digit: '3', strokes: '2' });
+    await wrapper.get('[data-testid="undo-button"]').trigger('click');
+    expect(shown()).toEqual({ digit: '', strokes: '1' });
+    await wrapper.get('[data-testid="undo-button"]').trigger('click');
+    expect(shown()).toEqual({ digit: '', strokes: '0' });
+    expect(wrapper.get('[data-testid="undo-button"]').attributes('disabled')).toBeDefined();
+  });
+
+  it('Delete and Escape clear, Ctrl+Z and Cmd+Z undo, but not while typing in a field', async () => {
+    mountWithModel();
+    await drawStroke();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    await flushPromises();
+    expect(shown()).toEqual({ digit: '', strokes: '0' });
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true }));
+    await flushPromises();
+    expect(shown()).toEqual({ digit: '3', strokes: '1' });
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete' }));
+    await flushPromises();
+    expect(shown().strokes).toBe('0');
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', metaKey: true }));
+    await flushPromises();
+    expect(shown().strokes).toBe('1');
+    wrapper.get('[data-testid="model-select"]').element.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await flushPromises();
+    expect(shown().strokes).toBe('1');
+  });
+
+  it('removes the strokes rubbed out with the pen eraser', async () => {
+    mountWithModel();
+    await drawStroke();
+    const second = nextId;
+    await drawStroke();
+    wrapper.findComponent(DrawCanvas).vm.$emit('erase', [second]);
+    await flushPromises();
+    expect(shown()).toEqual({ digit: '3', strokes: '1' });
+  });
+
+  it('lists the models with their accuracy and loads the one chosen, showing its error', async () => {
+    const models = mountWithModel();
+    const select = wrapper.get('[data-testid="model-select"]');
+    expect(select.findAll('option').map((o) => o.text())).toEqual(['Digit MLP (bundled) (97.67%)', 'My model']);
+    expect((select.element as HTMLSelectElement).value).toBe('bundled-digit-mlp');
+    call.mockRejectedValue(new Error('model file is damaged'));
+    await select.setValue('mine');
+    expect(call).toHaveBeenCalledWith('getModel', { id: 'mine' });
+    await flushPromises();
+    expect(models.selectedId).toBe('mine');
+    expect(wrapper.get('[role="alert"]').text()).toBe('model file is damaged');
+    expect(shown().digit).toBe('');
+  });
+
+  it('says the model is loading until its weights arrive, then reads the drawing', async () => {
+    const models = mountWithModel();
+    models.predictor = null;
+    models.loading = true;
+    await drawStroke();
+    expect(shown()).toEqual({ digit: '', strokes: '1' });
+    expect(prediction().text()).toBe('Loading the model…');
+    models.predictor = predictor;
+    models.loading = false;
+    await flushPromises();
+    expect(shown()).toEqual({ digit: '3', strokes: '1' });
+  });
+});
