@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, session, shell } from 'electron';
 import { AppService } from '../core/service/app-service';
 import { isAppUrl, wireIpc } from './ipc';
-import { spawnBundledWorker } from './training-worker';
+import { spawnBundledWorker, useBundledH5Reader } from './workers';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
@@ -53,6 +53,7 @@ function createWindow(service: AppService): BrowserWindow {
 
 void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  useBundledH5Reader();
   const service = createService();
   createWindow(service);
   app.on('activate', () => {

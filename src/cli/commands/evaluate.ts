@@ -4,7 +4,7 @@ import { evaluateModel } from '../../core/inference';
 import { NUM_CLASSES } from '../../core/model/spec';
 import { parseCommand } from '../args';
 
-export const EVALUATE_USAGE = 'digit-studio evaluate <model.json> [--data-dir DIR] [--json]';
+export const EVALUATE_USAGE = 'digit-studio evaluate <model.h5|model.json> [--data-dir DIR] [--json]';
 
 export async function evaluateCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseCommand(argv, { json: { type: 'boolean' }, 'data-dir': { type: 'string' } }, ['model']);

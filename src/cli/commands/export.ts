@@ -8,7 +8,7 @@ import { choiceFlag, parseCommand, UsageError } from '../args';
 import { CommandFailed } from './failure';
 
 export const EXPORT_USAGE =
-  'digit-studio export <model.json> --tflite OUT.tflite [--quantize none|float16|int8] [--labels words|digits] [--input-shape 784|28x28] [--verify|--no-verify] [--data-dir DIR] [--json]';
+  'digit-studio export <model.h5|model.json> --tflite OUT.tflite [--quantize none|float16|int8] [--labels words|digits] [--input-shape 784|28x28] [--verify|--no-verify] [--data-dir DIR] [--json]';
 
 const WEIGHTS = { none: 'float32', float16: 'float16', int8: 'int8 dynamic-range' } as const;
 

@@ -4,7 +4,7 @@ import { readPngDigit } from '../../core/preprocess/png';
 import { parseCommand } from '../args';
 import { CommandFailed } from './failure';
 
-export const PREDICT_USAGE = 'digit-studio predict <model.json> <digit.png> [--json]';
+export const PREDICT_USAGE = 'digit-studio predict <model.h5|model.json> <digit.png> [--json]';
 
 export async function predictCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseCommand(argv, { json: { type: 'boolean' } }, ['model', 'image']);

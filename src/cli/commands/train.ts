@@ -10,7 +10,7 @@ import { CommandFailed } from './failure';
 export const TRAIN_USAGE = `digit-studio train [--preset keras-tutorial|recommended] [--epochs N] [--batch-size N]
     [--learning-rate X] [--optimizer sgd|momentum|adam] [--momentum X] [--hidden 128,128]
     [--activation relu|sigmoid|tanh|linear] [--validation-split X] [--limit N] [--seed N]
-    [--backend ${['auto', ...BACKENDS].join('|')}] [--data-dir DIR] [--out model.json] [--json]`;
+    [--backend ${['auto', ...BACKENDS].join('|')}] [--data-dir DIR] [--out model.h5|model.json] [--json]`;
 
 const OPTIONS = {
   preset: { type: 'string' },

@@ -11,39 +11,83 @@ const PASS_THROUGH = new Set(['InputLayer', 'Flatten', 'Dropout']);
 interface KerasLayer {
   class_name?: unknown;
   config?: Record<string, unknown>;
+  /** Functional models only: the layers whose outputs feed this one. */
+  inbound_nodes?: unknown;
 }
 
-function layerList(topology: unknown): KerasLayer[] {
+function modelParts(topology: unknown): { model: Record<string, unknown>; layers: KerasLayer[] } {
   const root = (topology as { model_config?: unknown })?.model_config ?? topology;
   const config = (root as { config?: unknown })?.config;
   // Keras 2.0 wrote a Sequential's config as a bare list of layers; later versions as { layers: [...] }.
   const layers = Array.isArray(config) ? config : (config as { layers?: unknown })?.layers;
   if (!Array.isArray(layers) || layers.length === 0) throw new Error('the model config holds no layers (is this a Keras model?)');
-  return layers as KerasLayer[];
+  return { model: Array.isArray(config) ? {} : (config as Record<string, unknown>), layers: layers as KerasLayer[] };
 }
 
+function layerName(layer: KerasLayer): string {
+  return String(layer.config?.name ?? (layer as { name?: unknown }).name ?? layer.class_name);
+}
+
+/**
+ * Names of the layers feeding a Functional layer. Keras 2 and TF.js write inbound_nodes as
+ * [[["dense", 0, 0, {}]]]; Keras 3 as [{"args": [{"config": {"keras_history": ["dense", 0, 0]}}]}].
+ */
+function inboundNames(nodes: unknown, found: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(nodes)) {
+    if (typeof nodes[0] === 'string' && typeof nodes[1] === 'number') found.add(nodes[0]);
+    else nodes.forEach((node) => inboundNames(node, found));
+  } else if (nodes && typeof nodes === 'object') {
+    const history = (nodes as { keras_history?: unknown }).keras_history;
+    if (Array.isArray(history) && typeof history[0] === 'string') found.add(history[0]);
+    else Object.values(nodes).forEach((value) => inboundNames(value, found));
+  }
+  return found;
+}
+
+/** A Functional model is run in list order, so each layer must be fed by exactly the layer listed before it. */
+function checkSingleChain(layers: KerasLayer[]): void {
+  if (!layers.some((layer) => layer.inbound_nodes !== undefined)) return;
+  layers.forEach((layer, i) => {
+    const inputs = [...inboundNames(layer.inbound_nodes ?? [])];
+    const expected = i === 0 ? [] : [layerName(layers[i - 1])];
+    if (inputs.length !== expected.length || inputs[0] !== expected[0]) {
+      throw new Error(`layer ${layerName(layer)} takes its input from ${inputs.length ? inputs.join(', ') : 'nothing'}; Digit Studio runs a single chain of layers (a Sequential-like model)`);
+    }
+  });
+}
+
+function product(dims: unknown[]): number | null {
+  const sizes = dims.map(Number);
+  if (sizes.length === 0 || sizes.some((d) => !Number.isInteger(d) || d <= 0)) return null;
+  return sizes.reduce((a, b) => a * b, 1);
+}
+
+/** Input size from a batch shape ([null, 784], [null, 28, 28]) or, without the batch dimension, input_shape. */
 function declaredInputSize(config: Record<string, unknown>): number | null {
-  const shape = config.batch_input_shape ?? config.batchInputShape ?? config.batch_shape;
-  if (!Array.isArray(shape)) return null;
-  const dims = shape.slice(1).map(Number);
-  if (dims.some((d) => !Number.isInteger(d) || d <= 0)) return null;
-  return dims.reduce((a, b) => a * b, 1);
+  const batchShape = config.batch_input_shape ?? config.batchInputShape ?? config.batch_shape ?? config.build_input_shape;
+  if (Array.isArray(batchShape)) return product(batchShape.slice(1));
+  const shape = config.input_shape ?? config.inputShape;
+  return Array.isArray(shape) ? product(shape) : null;
 }
 
+/** 'relu', or a serialized function such as {"class_name": "function", "config": "relu"}. */
 function activationOf(name: unknown, layer: string): Activation {
-  const value = typeof name === 'string' ? name : (name as { class_name?: unknown; config?: { name?: unknown } })?.config?.name;
+  const config = (name as { config?: unknown })?.config;
+  const value = typeof name === 'string' ? name : typeof config === 'string' ? config : (config as { name?: unknown })?.name;
   if (typeof value === 'string' && (SUPPORTED_ACTIVATIONS as readonly string[]).includes(value)) return value as Activation;
   throw new Error(`layer ${layer}: activation ${JSON.stringify(value)} is not supported (supported: ${SUPPORTED_ACTIVATIONS.join(', ')})`);
 }
 
 export function denseLayersFromKerasConfig(topology: unknown): { inputSize: number; layers: DenseLayerSpec[] } {
+  const { model, layers: kerasLayers } = modelParts(topology);
+  checkSingleChain(kerasLayers);
   const layers: DenseLayerSpec[] = [];
   let inputSize: number | null = null;
-  for (const layer of layerList(topology)) {
+  for (const layer of kerasLayers) {
     const className = String(layer.class_name);
     const config = layer.config ?? {};
-    const name = String(config.name ?? className);
-    if (inputSize === null) inputSize = declaredInputSize(config);
+    const name = layerName(layer);
+    if (inputSize === null && layers.length === 0) inputSize = declaredInputSize(config);
     if (PASS_THROUGH.has(className)) continue;
     if (className === 'Activation') {
       if (layers.length === 0) throw new Error(`layer ${name}: an Activation layer before the first Dense layer is not supported`);
@@ -58,7 +102,7 @@ export function denseLayersFromKerasConfig(topology: unknown): { inputSize: numb
     layers.push({ units, activation: activationOf(config.activation ?? 'linear', name) });
   }
   if (layers.length === 0) throw new Error('the model has no Dense layers');
-  const resolvedInput = inputSize ?? INPUT_SIZE;
+  const resolvedInput = inputSize ?? declaredInputSize(model) ?? INPUT_SIZE;
   if (resolvedInput !== INPUT_SIZE) throw new Error(`the model takes ${resolvedInput} inputs; a digit model takes 784 (28x28)`);
   const last = layers[layers.length - 1];
   if (last.units !== NUM_CLASSES || last.activation !== 'softmax') {

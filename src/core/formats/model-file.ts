@@ -1,6 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import type { TrainedModel } from '../model/spec';
+import { loadH5Model } from './hdf5/read-h5';
+import { saveH5Model } from './hdf5/write-h5';
 import { ModelFileError } from './model-error';
 import { loadTfjsModel, saveTfjsModel } from './tfjs/layers-format';
 
@@ -9,8 +11,10 @@ export async function readModelFile(path: string): Promise<TrainedModel> {
   switch (extname(path).toLowerCase()) {
     case '.json':
       return loadTfjsModel(path);
+    case '.h5':
+      return loadH5Model(path);
     default:
-      throw new ModelFileError(path, 'unknown model file type (expected a TF.js model.json)');
+      throw new ModelFileError(path, 'unknown model file type (expected a Keras .h5 or a TF.js model.json)');
   }
 }
 
@@ -19,7 +23,10 @@ export async function writeModelFile(model: TrainedModel, path: string): Promise
     case '.json':
       await mkdir(dirname(path), { recursive: true });
       return saveTfjsModel(model, path);
+    case '.h5':
+      await mkdir(dirname(path), { recursive: true });
+      return saveH5Model(model, path);
     default:
-      throw new ModelFileError(path, 'unknown model file type to write (use a .json name for the TF.js layers format)');
+      throw new ModelFileError(path, 'unknown model file type to write (use .h5 for Keras HDF5 or .json for the TF.js layers format)');
   }
 }

@@ -8,7 +8,7 @@ import { loadMnist, type Mnist } from '../dataset';
 import { createPredictor, evaluateModel } from '../inference';
 import { BACKEND_LABELS, availableBackends } from '../training/backend';
 import { TrainingSession, type SpawnTrainingWorker } from '../training/session';
-import { tfliteDownload } from './exports';
+import { h5Download, tfliteDownload } from './exports';
 import { ModelStore } from './model-store';
 
 export interface AppServiceOptions {
@@ -126,8 +126,9 @@ export class AppService {
       return entry;
     },
 
-    downloadModel: async () => {
-      throw new ApiError('saving as Keras .h5 is not available in this build yet');
+    downloadModel: async ({ id }) => {
+      const { entry, model } = await this.store.get(id);
+      return h5Download(entry.name, model);
     },
 
     exportTflite: async (request) => {

@@ -1,7 +1,8 @@
-/** Files the user downloads from the library: TFLite (verified in LiteRT.js before it is handed over). */
+/** Files the user downloads from the library: Keras .h5, and TFLite (verified in LiteRT.js before it is handed over). */
 import { bytesToBase64 } from '../api/base64';
 import { ApiError, type Request, type Responses } from '../api/contract';
 import type { DigitSet } from '../dataset';
+import { kerasH5Bytes } from '../formats/hdf5/write-h5';
 import { tfliteBytes } from '../formats/tflite/export';
 import { labelsText } from '../formats/tflite/labels';
 import { verificationProblem, verifyTflite } from '../formats/tflite/verify';
@@ -39,4 +40,12 @@ export async function tfliteDownload(
       problem: verificationProblem(request.quantize, verification),
     },
   };
+}
+
+export async function h5Download(name: string, model: TrainedModel): Promise<Responses['downloadModel']> {
+  try {
+    return { fileName: `${safeFileName(name)}.h5`, data: bytesToBase64(await kerasH5Bytes(model)) };
+  } catch (error) {
+    throw new ApiError(`cannot save as Keras .h5: ${(error as Error).message}`);
+  }
 }

@@ -1,0 +1,58 @@
+/**
+ * Opens a Keras .h5 model file: size and signature are checked here, the HDF5 structure is parsed in the reader
+ * worker under a time limit (reader-thread.ts), and every failure becomes a one-line ModelFileError.
+ */
+import { open } from 'node:fs/promises';
+import type { TrainedModel } from '../../model/spec';
+import { ModelFileError } from '../model-error';
+import type { H5ReadResult } from './read-keras-h5';
+import { readInWorker } from './reader-thread';
+
+export type { H5Info, H5ReadResult } from './read-keras-h5';
+
+/** Far above any Dense digit model (the tutorial's is 0.5 MB), low enough to read into memory safely. */
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const HDF5_SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]; // \x89HDF\r\n\x1a\n
+
+/** HDF5 puts its signature at byte 0, or after a user block of 512, 1024, 2048, ... bytes. */
+function hasHdf5Signature(bytes: Uint8Array): boolean {
+  for (let offset = 0; offset + HDF5_SIGNATURE.length <= bytes.length; offset = offset === 0 ? 512 : offset * 2) {
+    if (HDF5_SIGNATURE.every((b, i) => bytes[offset + i] === b)) return true;
+  }
+  return false;
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw new ModelFileError(path, `cannot read: ${error.code ?? error.message}`);
+  });
+  try {
+    const { size } = await handle.stat();
+    if (size > MAX_FILE_BYTES) throw new ModelFileError(path, `the file is ${Math.round(size / 2 ** 20)} MB; a Keras digit model is far smaller (limit ${MAX_FILE_BYTES / 2 ** 20} MB)`);
+    const bytes = new Uint8Array(size);
+    const { bytesRead } = await handle.read(bytes, 0, size, 0);
+    if (bytesRead !== size) throw new ModelFileError(path, 'the file changed while it was being read');
+    return bytes;
+  } catch (error) {
+    throw error instanceof ModelFileError ? error : new ModelFileError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The model and what the file says about its origin. timeoutMs bounds the HDF5 parse (default 30 s). */
+export async function readH5File(path: string, options: { timeoutMs?: number } = {}): Promise<H5ReadResult> {
+  const bytes = await readBytes(path);
+  if (bytes.length === 0) throw new ModelFileError(path, 'the file is empty');
+  if (!hasHdf5Signature(bytes)) throw new ModelFileError(path, 'not an HDF5 file (no HDF5 signature), so not a Keras .h5 model');
+  const reply = await readInWorker(bytes, options.timeoutMs ?? DEFAULT_TIMEOUT_MS).catch((error: Error) => {
+    throw new ModelFileError(path, error.message);
+  });
+  if (!reply.ok) throw new ModelFileError(path, reply.problem);
+  return reply.result;
+}
+
+export async function loadH5Model(path: string): Promise<TrainedModel> {
+  return (await readH5File(path)).model;
+}

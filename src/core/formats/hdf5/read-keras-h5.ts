@@ -1,0 +1,132 @@
+/**
+ * Reads a Keras legacy HDF5 model (model.save('x.h5') of Keras 1-3, tf.keras, or Digit Studio) the way
+ * keras.models.load_model does: the architecture from the root attribute model_config, then the weights from
+ * /model_weights, where the groups named in @layer_names that hold weights (non-empty @weight_names) are matched
+ * to the model's Dense layers by order, and each layer's datasets are looked up by its weight_names (kernel, bias).
+ * Runs inside the reader worker (read-worker.ts): HDF5 itself may loop forever on a corrupt file.
+ */
+import { layerShapes, parameterCount, type DenseWeights, type ModelSpec, type TrainedModel } from '../../model/spec';
+import { denseLayersFromKerasConfig } from '../keras-config';
+import { attributeNames, childGroup, floatDataset, H5Problem, hdf5, stringAttribute, stringListAttribute, type H5Group } from './h5-access';
+import { takeHdf5Error, withMemoryFile, type H5 } from './h5wasm-runtime';
+import { readTrainingConfig, type OptimizerInfo } from './training-config';
+
+/** What the file says about where it came from and how it was compiled. */
+export interface H5Info {
+  kerasVersion: string | null;
+  backend: string | null;
+  /** The application that wrote the file when it says so (Digit Studio does). */
+  generatedBy: string | null;
+  optimizer: OptimizerInfo | null;
+  loss: string | null;
+}
+
+export interface H5ReadResult {
+  model: TrainedModel;
+  info: H5Info;
+}
+
+/** 64 M parameters (256 MB of float32): far beyond any digit model, still safe to allocate. */
+const MAX_PARAMETERS = 64 * 1024 * 1024;
+
+function parseJson(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new H5Problem(`attribute ${name} is not valid JSON`);
+  }
+}
+
+function readSpec(file: H5Group): ModelSpec {
+  const modelConfig = stringAttribute(file, 'model_config');
+  if (modelConfig === null) {
+    // model.save_weights() files carry @layer_names at the root and no architecture.
+    if (attributeNames(file).includes('layer_names')) throw new H5Problem('holds only weights (written by save_weights), no model architecture; save the whole model with model.save()');
+    throw new H5Problem('an HDF5 file without a Keras model (no model_config attribute)');
+  }
+  let spec: ModelSpec;
+  try {
+    spec = denseLayersFromKerasConfig(parseJson(modelConfig, 'model_config'));
+  } catch (error) {
+    throw error instanceof H5Problem ? error : new H5Problem((error as Error).message);
+  }
+  if (parameterCount(spec) > MAX_PARAMETERS) throw new H5Problem(`the model_config describes ${parameterCount(spec)} parameters, more than the ${MAX_PARAMETERS} Digit Studio can hold`);
+  return spec;
+}
+
+function readWeights(h5: H5, file: H5Group, spec: ModelSpec): DenseWeights[] {
+  const root = childGroup(h5, file, 'model_weights');
+  if (!root) throw new H5Problem('has a model_config but no model_weights group (no trained weights)');
+  const layerNames = stringListAttribute(root, 'layer_names', 'model_weights/@layer_names');
+  if (!layerNames) throw new H5Problem('model_weights has no layer_names attribute');
+  const withWeights = layerNames
+    .map((name) => {
+      const group = childGroup(h5, root, name);
+      if (!group) throw new H5Problem(`model_weights/@layer_names lists ${name}, but there is no group model_weights/${name}`);
+      return { name, group, weightNames: stringListAttribute(group, 'weight_names', `model_weights/${name}/@weight_names`) ?? [] };
+    })
+    .filter((layer) => layer.weightNames.length > 0);
+  if (withWeights.length !== spec.layers.length) {
+    throw new H5Problem(`the model_config has ${spec.layers.length} Dense layers but model_weights holds weights for ${withWeights.length} (${withWeights.map((l) => l.name).join(', ') || 'none'})`);
+  }
+  const shapes = layerShapes(spec);
+  return withWeights.map(({ name, group, weightNames }, i) => {
+    if (weightNames.length !== 2) throw new H5Problem(`layer ${name} has ${weightNames.length} weights; a Dense layer has 2 (kernel, bias)`);
+    const [inputs, units] = shapes[i];
+    const [kernel, bias] = weightNames;
+    return {
+      kernel: floatDataset(h5, group, kernel, [inputs, units], `the kernel of layer ${name} (model_weights/${name}/${kernel})`),
+      bias: floatDataset(h5, group, bias, [units], `the bias of layer ${name} (model_weights/${name}/${bias})`),
+    };
+  });
+}
+
+/** Descriptive attributes are optional: a missing or odd one is simply not reported. */
+function optionalString(target: H5Group, name: string): string | null {
+  try {
+    return stringAttribute(target, name);
+  } catch (error) {
+    if (error instanceof H5Problem) return null;
+    throw error;
+  }
+}
+
+function optionalJson(text: string | null): unknown {
+  try {
+    return text === null ? null : JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function readModel(h5: H5, file: H5Group): H5ReadResult {
+  const spec = readSpec(file);
+  const weights = readWeights(h5, file, spec);
+  const training = readTrainingConfig(optionalJson(optionalString(file, 'training_config')));
+  const weightsGroup = childGroup(h5, file, 'model_weights');
+  const described = (name: string): string | null => optionalString(file, name) ?? (weightsGroup && optionalString(weightsGroup, name));
+  return {
+    model: { spec, weights, ...(training.compile ? { compile: training.compile } : {}) },
+    info: { kerasVersion: described('keras_version'), backend: described('backend'), generatedBy: optionalString(file, 'generated_by'), optimizer: training.optimizer, loss: training.loss },
+  };
+}
+
+/** Parses the bytes of an .h5 file; throws H5Problem for anything that is not a readable Keras Dense model. */
+export function readKerasH5(h5: H5, bytes: Uint8Array): H5ReadResult {
+  takeHdf5Error(); // start from a clean diagnostics buffer
+  return withMemoryFile(h5, bytes, (path) => {
+    const file = hdf5('open the file', () => new h5.lib.File(path, 'r'));
+    // h5wasm does not throw when HDF5 fails to open a file (truncated, damaged superblock): it returns a bad id.
+    if (file.file_id < 0n) throw new H5Problem(`HDF5 cannot open the file: ${takeHdf5Error() ?? 'unreadable'}`);
+    try {
+      return readModel(h5, file);
+    } finally {
+      // Closing a damaged file can fail too; the outcome of the read is what gets reported.
+      try {
+        file.close();
+      } catch {
+        takeHdf5Error();
+      }
+    }
+  });
+}

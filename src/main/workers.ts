@@ -1,0 +1,17 @@
+/**
+ * Worker threads of the packaged app, bundled by electron-vite (?nodeWorker gives a factory): training, and
+ * the .h5 reader that parses untrusted files under a time limit.
+ */
+import type { Worker } from 'node:worker_threads';
+import { setReaderWorkerSpawner } from '../core/formats/hdf5/reader-thread';
+import type { WorkerInit } from '../core/training/worker-protocol';
+import createH5ReaderWorker from '../core/formats/hdf5/read-worker?nodeWorker';
+import createTrainingWorker from '../core/training/worker?nodeWorker';
+
+export function spawnBundledWorker(init: WorkerInit): Worker {
+  return createTrainingWorker({ workerData: { init } });
+}
+
+export function useBundledH5Reader(): void {
+  setReaderWorkerSpawner(() => createH5ReaderWorker({}));
+}
