@@ -27,6 +27,9 @@ describe('Digit Studio in the browser (web mode, real backend)', () => {
   it('trains a short run: both charts gain points, status reaches done, backend and accuracy shown', async () => {
     await page.getByTestId('nav-train').click();
     await page.locator('#train-preset').selectOption('quick-check');
+    // All 48,000 training images, so that even the fast engine streams many batch updates.
+    await page.locator('#train-limit').fill('');
+    await page.locator('#train-epochs').fill('3');
     await page.getByTestId('train-button').click();
     const status = page.getByTestId('train-status');
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 30_000 }).toBe('running');
