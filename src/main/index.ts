@@ -1,15 +1,24 @@
 /**
  * Electron main process: one hardened window showing the renderer, and the shared AppService behind the
- * API contract. Training runs in a worker thread; this layer only wires windows, IPC and files.
+ * API contract. Training runs in a worker thread; this layer only wires the window, menu, IPC and files.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { AppService } from '../core/service/app-service';
-import { isAppUrl, wireIpc } from './ipc';
+import { appBase, isAppUrl } from './guards';
+import { sendEvent } from './ipc';
+import { aboutDetail, menuTemplate } from './menu';
+import { MODEL_FILE_EXTENSIONS, importModelFile, isModelFile, modelFileFromArgv } from './open-file';
+import { bundledModelsDir } from './paths';
+import { createWindow } from './window';
 import { spawnBundledWorker, useBundledH5Reader } from './workers';
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const base = appBase(process.env.ELECTRON_RENDERER_URL, join(import.meta.dirname, '../renderer'));
+let mainWindow: BrowserWindow | null = null;
+let service: AppService | null = null;
+/** A file the system asked to open before the app was ready (macOS open-file, the first command line). */
+let pendingFile = modelFileFromArgv(process.argv.slice(1), process.cwd());
 
 function createService(): AppService {
   const pkg = JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')) as { version: string };
@@ -17,50 +26,110 @@ function createService(): AppService {
     version: pkg.version,
     shell: 'electron',
     userDir: app.getPath('userData'),
-    bundledModelsDir: app.isPackaged ? join(process.resourcesPath, 'models') : join(app.getAppPath(), 'resources/models'),
+    bundledModelsDir: bundledModelsDir(app.isPackaged, process.resourcesPath, app.getAppPath()),
     spawnWorker: spawnBundledWorker,
   });
 }
 
-function createWindow(service: AppService): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    title: 'Digit Studio',
-    show: false,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.mjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
-  });
-  window.once('ready-to-show', () => window.show());
-  // Only the app's own pages load; links to the web open in the system browser, never in the app.
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, devServerUrl)) event.preventDefault();
-  });
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  wireIpc(service, window, devServerUrl);
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
-  return window;
+/** Imports a model file into the library; a refusal is shown in one line, never fatal. */
+async function openModel(path: string): Promise<void> {
+  if (!service) {
+    pendingFile = path;
+    return;
+  }
+  try {
+    await importModelFile(service, path);
+  } catch (error) {
+    dialog.showErrorBox('Cannot open model', `${path}: ${(error as Error).message.split('\n')[0]}`);
+  }
 }
 
-void app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  useBundledH5Reader();
-  const service = createService();
-  createWindow(service);
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow(service);
-  });
-});
+async function chooseModel(): Promise<void> {
+  const options = { properties: ['openFile' as const], filters: [{ name: 'Models', extensions: MODEL_FILE_EXTENSIONS.map((e) => e.slice(1)) }] };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  if (!result.canceled && result.filePaths[0]) await openModel(result.filePaths[0]);
+}
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+async function showAbout(): Promise<void> {
+  const status = (await service?.call('status', {})) as { version: string; backends: Array<{ label: string }> } | undefined;
+  const detail = aboutDetail({
+    version: status?.version ?? app.getVersion(),
+    backend: status?.backends[0]?.label ?? 'unknown',
+    electron: process.versions.electron,
+    chrome: process.versions.chrome,
+    node: process.versions.node,
+  });
+  const options = { type: 'info' as const, title: 'About Digit Studio', message: 'Digit Studio', detail };
+  if (mainWindow) await dialog.showMessageBox(mainWindow, options);
+  else await dialog.showMessageBox(options);
+}
+
+function focusWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+async function openMainWindow(): Promise<void> {
+  if (!service) return;
+  mainWindow = await createWindow(service, base, app.getPath('userData'));
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  // A second launch (e.g. double-clicking a .h5) hands its command line to this instance and exits.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focusWindow();
+    const file = modelFileFromArgv(argv.slice(1), workingDirectory);
+    if (file) void openModel(file);
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (isModelFile(path)) void openModel(path);
+  });
+  // Every web contents, including any the app never meant to create: no webviews, no new windows, no
+  // navigation away from the app's own pages.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url, base)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url, base)) event.preventDefault();
+    });
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  void app.whenReady().then(async () => {
+    session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    useBundledH5Reader();
+    service = createService();
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate(
+          {
+            openModel: () => void chooseModel(),
+            send: (action) => mainWindow && sendEvent(mainWindow, { type: 'menu', action }),
+            about: () => void showAbout(),
+          },
+          process.platform,
+        ),
+      ),
+    );
+    await openMainWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) void openMainWindow();
+    });
+    if (pendingFile) {
+      const file = pendingFile;
+      pendingFile = undefined;
+      await openModel(file);
+    }
+  });
+}

@@ -3,19 +3,17 @@
  * accepted only from the app's own top frame; the AppService validates every payload.
  */
 import { ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { ApiError } from '../core/api/contract';
+import { ApiError, type ApiEvent } from '../core/api/contract';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../core/api/wire';
 import type { AppService } from '../core/service/app-service';
+import { isTrustedSender } from './guards';
+import type { MenuEvent } from './menu';
 
-export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
-  if (devServerUrl) return url.startsWith(devServerUrl);
-  return url.startsWith('file://') && url.includes('/renderer/');
-}
-
-export function wireIpc(service: AppService, window: BrowserWindow, devServerUrl: string | undefined): void {
+export function wireIpc(service: AppService, window: BrowserWindow, base: URL): void {
   ipcMain.handle(IPC_CALL_CHANNEL, async (event: IpcMainInvokeEvent, message: unknown) => {
     const frame = event.senderFrame;
-    if (!frame || frame !== window.webContents.mainFrame || !isAppUrl(frame.url, devServerUrl)) {
+    const fromWindow = event.sender === window.webContents && frame !== null;
+    if (!fromWindow || !isTrustedSender({ isMainFrame: frame === window.webContents.mainFrame, url: frame.url }, base)) {
       return { ok: false, error: 'refused: the request did not come from the Digit Studio window' };
     }
     const { method, params } = (message ?? {}) as { method?: unknown; params?: unknown };
@@ -28,11 +26,14 @@ export function wireIpc(service: AppService, window: BrowserWindow, devServerUrl
       return { ok: false, error: text };
     }
   });
-  const unsubscribe = service.onEvent((event) => {
-    if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event);
-  });
+  const unsubscribe = service.onEvent((event) => sendEvent(window, event));
   window.on('closed', () => {
     unsubscribe();
     ipcMain.removeHandler(IPC_CALL_CHANNEL);
   });
+}
+
+/** Contract events and menu commands reach the renderer on the one event channel. */
+export function sendEvent(window: BrowserWindow, event: ApiEvent | MenuEvent): void {
+  if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event);
 }

@@ -1,110 +1,120 @@
 /**
- * npm run bench [-- --epochs N --backends tensorflow,wasm,cpu --only train|export]
- * Trains the Keras tutorial preset for N epochs on each backend, each in a fresh process, and prints one JSON
- * document comparing them with the plain-JavaScript cpu backend as the baseline measured in the same run.
- * Then exports the committed model to each TFLite variant and reports its export time, size and the accuracy
- * LiteRT.js measures on the MNIST test set. --only picks one of the two parts (export takes seconds, training minutes).
+ * npm run bench [-- --json --epochs N --contenders a,b --only train|io|export|ui --backends tensorflow,engine,wasm,cpu --seed-run]
+ * Prints one JSON document (--json is accepted; the output is always JSON):
+ * - contenders: the Keras tutorial preset trained for N epochs by stock tfjs-wasm `model.fit`, the engine (one
+ *   thread, two workers, FMA build) and native TensorFlow, each in a fresh process, with the engine vs tfjs-wasm ratio;
+ * - model_io: save and load times of the tutorial network as Keras .h5 and TF.js model.json;
+ * - export: each TFLite variant of the committed model, its export time, size and LiteRT.js accuracy;
+ * - ui: the renderer's responsiveness in web mode + Chromium (./ui).
+ * --only picks parts (comma-separated). --backends adds the app's own backends compared with plain-JS cpu as the baseline.
+ * --seed-run instead trains the tutorial preset for its 100 epochs on the engine: wall time and test accuracy.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { loadMnist } from '../../src/core/dataset';
-import { readModelFile } from '../../src/core/formats/model-file';
-import { exportTflite } from '../../src/core/formats/tflite/export';
-import { QUANTIZATIONS } from '../../src/core/formats/tflite/graph';
-import { verifyTflite } from '../../src/core/formats/tflite/verify';
 import { BACKENDS, type BackendName } from '../../src/core/training/config';
-import { measureBackend, type BackendMeasurement } from './train-backend';
-
-const EXPORT_MODEL = 'resources/models/digit-mlp.json';
+import { CONTENDERS, measureContender, measureInChild, type Contender, type ContenderName } from './contenders';
 
 const BASELINE: BackendName = 'cpu';
+const PARTS = ['train', 'io', 'export', 'ui'] as const;
+/** What the seed's 100-epoch Keras run reached on the MNIST test set. */
+const SEED_TEST_ACCURACY = 0.9756;
+const TUTORIAL = 'train keras-tutorial preset (784-128-128-10 relu, SGD 0.01, batch 64, 48,000 train + 12,000 validation images)';
 
-function measureInChild(backend: BackendName, epochs: number): Promise<BackendMeasurement> {
-  const bin = fileURLToPath(new URL('../../src/launch/bench.js', import.meta.url));
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, '--child', backend, '--epochs', String(epochs)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.on('close', (code) => {
-      try {
-        resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '') as BackendMeasurement);
-      } catch {
-        resolve({ backend, ok: false, error: `benchmark process exited with code ${code}` });
-      }
-    });
-  });
+function list<T extends string>(flag: string, value: string, allowed: readonly T[]): T[] {
+  const items = value.split(',') as T[];
+  const unknown = items.filter((item) => !allowed.includes(item));
+  if (unknown.length) throw new Error(`--${flag}: unknown ${unknown.join(', ')} (expected ${allowed.join(', ')})`);
+  return items;
 }
 
-/** Each TFLite variant of the committed model: export time (build + atomic write), size, LiteRT.js accuracy. */
-async function measureExport(): Promise<Record<string, unknown>> {
-  const model = await readModelFile(fileURLToPath(new URL(`../../${EXPORT_MODEL}`, import.meta.url)));
-  const { test } = await loadMnist();
-  const dir = mkdtempSync(join(tmpdir(), 'digit-studio-bench-'));
-  try {
-    const variants = [];
-    for (const quantize of QUANTIZATIONS) {
-      process.stderr.write(`bench: export ${quantize} + LiteRT.js check on ${test.count} test images…\n`);
-      const result = await exportTflite(model, join(dir, `${quantize}.tflite`), { quantize, inputShape: '784', labels: 'words' });
-      const check = await verifyTflite(result.bytes, model, test);
-      variants.push({
-        quantize,
-        bytes: result.bytes.length,
-        export_seconds: Number(result.seconds.toFixed(4)),
-        accuracy: check.accuracy,
-        source_accuracy: check.sourceAccuracy,
-        argmax_agreement: check.agreement,
-        max_abs_prob_diff: check.maxAbsDiff,
-        runtime: check.runtime,
-      });
-    }
-    return { model: EXPORT_MODEL, metric: 'export_seconds = build the FlatBuffer + write .tflite and labels atomically (fsync); accuracy on the 10,000 MNIST test images in LiteRT.js', variants };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+async function runChild(child: string, epochs: number): Promise<unknown> {
+  // Imported on demand, so that a contender's process holds only its own libraries (peak RSS).
+  if (child === 'tfjs-wasm-fit') return { ok: true, ...(await (await import('./tfjs-fit')).measureTfjsFit(epochs)) };
+  return (await import('./train-backend')).measureBackend(list('child', child, BACKENDS)[0], epochs);
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { epochs: { type: 'string', default: '3' }, backends: { type: 'string', default: BACKENDS.join(',') }, child: { type: 'string' }, only: { type: 'string' } },
-  });
-  const epochs = Number(values.epochs);
-  if (!Number.isInteger(epochs) || epochs < 1) throw new Error(`--epochs: expected a whole number ≥ 1, got '${values.epochs}'`);
-  if (values.child) {
-    console.log(JSON.stringify(await measureBackend(values.child as BackendName, epochs)));
-    return;
+async function seedRun(): Promise<Record<string, unknown>> {
+  const epochs = 100;
+  process.stderr.write(`bench: seed run, ${epochs} epochs of the Keras tutorial preset on the engine…\n`);
+  const m = await measureInChild('engine', ['--epochs', String(epochs)]);
+  if (!m.ok) return { benchmark: `seed run: ${TUTORIAL}`, ok: false, error: m.error };
+  return {
+    benchmark: `seed run: ${TUTORIAL}, ${epochs} epochs on the engine`,
+    build: m.build,
+    epochs,
+    wall_seconds: m.wall_seconds,
+    seconds_per_epoch: Number(m.seconds_per_epoch!.toFixed(3)),
+    test_accuracy: m.test_accuracy,
+    seed_test_accuracy: SEED_TEST_ACCURACY,
+    accuracy_difference: Number((m.test_accuracy! - SEED_TEST_ACCURACY).toFixed(4)),
+    peak_rss_mb: m.peak_rss_mb,
+  };
+}
+
+async function measureContenders(names: ContenderName[], epochs: number): Promise<Record<string, unknown>> {
+  const contenders: Contender[] = [];
+  for (const name of names) {
+    process.stderr.write(`bench: ${name}, ${epochs} epoch(s) of the Keras tutorial preset…\n`);
+    contenders.push(await measureContender(name, epochs));
   }
-  if (values.only !== undefined && values.only !== 'train' && values.only !== 'export') throw new Error(`--only: expected train or export, got '${values.only}'`);
-  const machine = { cpus: cpus().length, cpu_model: cpus()[0]?.model, node: process.version, platform: `${process.platform}-${process.arch}` };
-  if (values.only === 'export') {
-    console.log(JSON.stringify({ benchmark: 'TFLite export', machine, export: await measureExport() }, null, 2));
-    return;
-  }
-  const backends = values.backends.split(',') as BackendName[];
-  const unknown = backends.filter((b) => !BACKENDS.includes(b));
-  if (unknown.length) throw new Error(`--backends: unknown backend(s) ${unknown.join(', ')}`);
-  const results: BackendMeasurement[] = [];
+  const seconds = (name: ContenderName): number | undefined => contenders.find((c) => c.name === name && c.available)?.seconds_per_epoch;
+  const tfjs = seconds('tfjs-wasm-fit');
+  const engine = seconds('engine');
+  return {
+    benchmark: TUTORIAL,
+    epochs,
+    metric: 'seconds_per_epoch = median of epochs 2..N (epoch 1 includes warm-up), training + validation; samples_per_second = training samples / seconds_per_epoch; peak_rss_mb = the contender process',
+    contenders,
+    ratio_engine_vs_tfjs_wasm: tfjs && engine ? Number((tfjs / engine).toFixed(2)) : null,
+  };
+}
+
+async function compareBackends(backends: BackendName[], epochs: number): Promise<Record<string, unknown>> {
+  const results = [];
   for (const backend of backends) {
-    process.stderr.write(`bench: ${backend}, ${epochs} epoch(s) of the Keras tutorial preset…\n`);
-    results.push(await measureInChild(backend, epochs));
+    process.stderr.write(`bench: backend ${backend}, ${epochs} epoch(s)…\n`);
+    results.push({ backend, ...(await measureInChild(backend, ['--epochs', String(epochs)])) });
   }
   const baseline = results.find((r) => r.backend === BASELINE && r.ok);
   const speedup = Object.fromEntries(
     results.filter((r) => r.ok && baseline).map((r) => [r.backend, Number((baseline!.seconds_per_epoch! / r.seconds_per_epoch!).toFixed(2))]),
   );
-  const report = {
-    benchmark: 'train keras-tutorial preset (784-128-128-10, SGD 0.01, batch 64, 48,000 train + 12,000 validation images)',
-    machine,
-    epochs,
-    metric: 'seconds_per_epoch = median of epochs 2..N (epoch 1 includes warm-up), training + validation',
-    baseline: BASELINE,
-    results,
-    speedup_vs_baseline: speedup,
-    export: values.only === 'train' ? undefined : await measureExport(),
-  };
+  return { baseline: BASELINE, results, speedup_vs_baseline: speedup };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      epochs: { type: 'string', default: '3' },
+      contenders: { type: 'string', default: CONTENDERS.join(',') },
+      backends: { type: 'string' },
+      child: { type: 'string' },
+      only: { type: 'string' },
+      'seed-run': { type: 'boolean', default: false },
+    },
+  });
+  const epochs = Number(values.epochs);
+  if (!Number.isInteger(epochs) || epochs < 1) throw new Error(`--epochs: expected a whole number ≥ 1, got '${values.epochs}'`);
+  if (values.child) {
+    console.log(JSON.stringify(await runChild(values.child, epochs)));
+    return;
+  }
+  const machine = { cpus: cpus().length, cpu_model: cpus()[0]?.model, node: process.version, platform: `${process.platform}-${process.arch}` };
+  if (values['seed-run']) {
+    console.log(JSON.stringify({ machine, ...(await seedRun()) }, null, 2));
+    return;
+  }
+  const parts = values.only === undefined ? PARTS : list('only', values.only, PARTS);
+  const report: Record<string, unknown> = { machine };
+  if (parts.includes('train')) Object.assign(report, await measureContenders(list('contenders', values.contenders, CONTENDERS), epochs));
+  if (values.backends) report.backends = await compareBackends(list('backends', values.backends, BACKENDS), epochs);
+  if (parts.includes('io')) report.model_io = await (await import('./model-io')).measureModelIo();
+  if (parts.includes('export')) report.export = await (await import('./export')).measureExport();
+  if (parts.includes('ui')) {
+    process.stderr.write('bench: renderer responsiveness in web mode + Chromium…\n');
+    report.ui = await (await import('./ui')).measureUi();
+  }
   console.log(JSON.stringify(report, null, 2));
 }
 

@@ -3,41 +3,52 @@
  * tutorial preset on the given backend and prints one JSON line with the timings.
  */
 import { KERAS_TUTORIAL, TrainingSession, type BackendName, type EpochEvent, type TrainingEvent } from '../../src/core/training';
+import { loadEngine } from '../../src/core/training/engine';
 import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
+import { medianSteadyEpoch } from './epochs';
 
 export interface BackendMeasurement {
   backend: BackendName;
   ok: boolean;
   error?: string;
+  /** For the engine: the compiled module this process validates (the training worker picks the same). */
+  build?: string;
   epochs?: number;
   seconds_per_epoch?: number;
   samples_per_second?: number;
   epoch_seconds?: number[];
   final_val_accuracy?: number | null;
+  test_accuracy?: number;
+  /** From the start request to the test result: worker start, data load, training, evaluation. */
+  wall_seconds?: number;
   peak_rss_mb?: number;
 }
 
 export async function measureBackend(backend: BackendName, epochs: number): Promise<BackendMeasurement> {
+  const build = backend === 'engine' ? (await loadEngine()).build : undefined;
   const session = new TrainingSession(spawnSourceWorker);
   const epochEvents: EpochEvent[] = [];
   let trainSamples = 0;
+  const started = performance.now();
   const result = await session.start({ ...KERAS_TUTORIAL, epochs, backend }, (event: TrainingEvent) => {
     if (event.event === 'epoch') epochEvents.push(event);
     if (event.event === 'start') trainSamples = event.train_samples;
   });
+  const wall = (performance.now() - started) / 1000;
   const peak = process.resourceUsage().maxRSS / 1024;
-  if (result.final.event === 'failed') return { backend, ok: false, error: result.final.message };
-  // The first epoch includes warm-up (wasm compilation, kernel caches): the median of epochs 2..N is reported.
-  const steady = (epochEvents.length > 1 ? epochEvents.slice(1) : epochEvents).map((e) => e.seconds).sort((a, b) => a - b);
-  const median = steady[Math.floor((steady.length - 1) / 2)] / 2 + steady[Math.ceil((steady.length - 1) / 2)] / 2;
+  if (result.final.event === 'failed') return { backend, build, ok: false, error: result.final.message };
+  const median = medianSteadyEpoch(epochEvents.map((e) => e.seconds));
   return {
     backend,
+    build,
     ok: true,
     epochs,
     seconds_per_epoch: median,
     samples_per_second: trainSamples / median,
     epoch_seconds: epochEvents.map((e) => e.seconds),
     final_val_accuracy: epochEvents.at(-1)?.val_accuracy ?? null,
+    test_accuracy: result.final.test_accuracy,
+    wall_seconds: Number(wall.toFixed(2)),
     peak_rss_mb: Math.round(peak),
   };
 }

@@ -27,7 +27,11 @@ export const requestSchemas = {
   getTestImages: z.object({ indices: z.array(z.number().int().min(0).max(9_999)).max(500) }).strict(),
   importModel: z
     .object({
-      fileName: z.string().min(1).max(255),
+      fileName: z
+        .string()
+        .min(1)
+        .max(255)
+        .refine((name) => ![...name].some((c) => c.charCodeAt(0) < 32), 'file name has control characters'),
       /** base64 of the file; 64 MB at most */
       data: z.string().max(90_000_000),
       /** the .weights.bin that goes with a TF.js model.json */
@@ -122,7 +126,10 @@ export interface Responses {
   revealModel: { path: string };
 }
 
-export type ApiEvent = { type: 'training'; event: TrainingEvent } | { type: 'models-changed' };
+/** Menu commands of the desktop app that act on the renderer's current model. */
+export type MenuAction = 'save-h5' | 'export-tflite';
+
+export type ApiEvent = { type: 'training'; event: TrainingEvent } | { type: 'models-changed' } | { type: 'menu'; action: MenuAction };
 
 /** What the renderer calls; implemented by the preload bridge and by the WebSocket client. */
 export interface DigitStudioApi {

@@ -55,10 +55,12 @@ export class ModelStore {
     const entries = (await this.bundled()).map((b) => b.entry);
     const ids = await readdir(this.modelsDir).catch(() => [] as string[]);
     for (const id of ids) {
+      if (id.startsWith('.')) continue; // imports and deletions in progress
       try {
         entries.push((await this.get(id)).entry);
-      } catch {
-        // A folder that is not a complete model (e.g. a crash mid-import) is skipped, never shown half-made.
+      } catch (error) {
+        // A damaged or incomplete model is reported and skipped, never shown half-made or fatal to the list.
+        console.warn(`digit-studio: skipped model folder ${join(this.modelsDir, id)}: ${(error as Error).message}`);
       }
     }
     return entries.sort((a, b) => (a.source === 'bundled' ? -1 : b.source === 'bundled' ? 1 : b.createdAt.localeCompare(a.createdAt)));
@@ -88,8 +90,13 @@ export class ModelStore {
     const dir = join(this.modelsDir, id);
     await mkdir(dir, { recursive: true });
     const full: Meta = { ...meta, id, createdAt: new Date().toISOString() };
-    await writeModelFile(model, join(dir, MODEL_FILE));
-    await writeFileAtomic(join(dir, META_FILE), JSON.stringify(full, null, 2));
+    try {
+      await writeModelFile(model, join(dir, MODEL_FILE));
+      await writeFileAtomic(join(dir, META_FILE), JSON.stringify(full, null, 2));
+    } catch (error) {
+      await rm(dir, { recursive: true, force: true });
+      throw error;
+    }
     return this.entry(full, model, join(dir, MODEL_FILE));
   }
 

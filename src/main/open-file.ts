@@ -1,0 +1,31 @@
+/**
+ * Opening a model file the system hands to the app (command line, a second instance, macOS open-file): the
+ * file is read here and imported through the AppService like any upload, so the same checks apply.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import type { ModelEntry } from '../core/api/contract';
+import type { AppService } from '../core/service/app-service';
+
+/** The file types the app is registered for (electron-builder fileAssociations). */
+export const MODEL_FILE_EXTENSIONS = ['.h5', '.tflite'] as const;
+
+export function isModelFile(path: string): boolean {
+  return (MODEL_FILE_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase());
+}
+
+/**
+ * The model file named on a command line, made absolute against the directory it was given in. Options
+ * (`--flag`, `-x`) and everything that is not a .h5/.tflite path (the executable, the app folder) are ignored;
+ * with several, the last one wins.
+ */
+export function modelFileFromArgv(argv: readonly string[], cwd: string): string | undefined {
+  const files = argv.filter((arg) => !arg.startsWith('-') && !arg.includes('\0') && isModelFile(arg));
+  const last = files.at(-1);
+  return last === undefined ? undefined : resolve(cwd, last);
+}
+
+export async function importModelFile(service: AppService, path: string): Promise<ModelEntry> {
+  const data = await readFile(path);
+  return (await service.call('importModel', { fileName: basename(path), data: data.toString('base64') })) as ModelEntry;
+}

@@ -1,0 +1,55 @@
+/**
+ * Save and load times of the tutorial network (784-128-128-10, the committed model) in both model file
+ * formats, through the same readModelFile / writeModelFile every part of the app uses. Median of a few rounds;
+ * the first round (module initialisation, e.g. h5wasm) is reported apart.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readModelFile, writeModelFile } from '../../src/core/formats/model-file';
+
+export const IO_MODEL = 'resources/models/digit-mlp.json';
+const ROUNDS = 5;
+
+const median = (values: number[]): number => {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return (sorted[Math.floor((sorted.length - 1) / 2)] + sorted[Math.ceil((sorted.length - 1) / 2)]) / 2;
+};
+
+async function seconds(action: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await action();
+  return (performance.now() - started) / 1000;
+}
+
+export async function measureModelIo(): Promise<Record<string, unknown>> {
+  const model = await readModelFile(fileURLToPath(new URL(`../../${IO_MODEL}`, import.meta.url)));
+  const dir = mkdtempSync(join(tmpdir(), 'digit-studio-bench-io-'));
+  try {
+    const formats = [];
+    for (const [format, file] of [['h5', 'model.h5'], ['tfjs', 'model.json']] as const) {
+      // Each format in its own folder: a model.json's weights go to a file beside it, counted in bytes.
+      const folder = join(dir, format);
+      mkdirSync(folder);
+      const path = join(folder, file);
+      const save: number[] = [];
+      const load: number[] = [];
+      for (let round = 0; round <= ROUNDS; round++) {
+        save.push(await seconds(() => writeModelFile(model, path)));
+        load.push(await seconds(() => readModelFile(path)));
+      }
+      formats.push({
+        format,
+        bytes: readdirSync(folder).reduce((sum, name) => sum + statSync(join(folder, name)).size, 0),
+        save_seconds: Number(median(save.slice(1)).toFixed(4)),
+        load_seconds: Number(median(load.slice(1)).toFixed(4)),
+        first_save_seconds: Number(save[0].toFixed(4)),
+        first_load_seconds: Number(load[0].toFixed(4)),
+      });
+    }
+    return { model: IO_MODEL, metric: `median of ${ROUNDS} rounds after a first one (atomic write incl. fsync; read + parse)`, formats };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The renderer's responsiveness in the real app (web mode + Debian Chromium): time from starting web mode to the
+ * first prediction of a drawn stroke, stroke-end → prediction latency on the Draw page (the page's own
+ * window.__digitStudioDrawTiming), and the longest renderer task while the Train page shows a training run.
+ * The first start of web mode may rebuild the renderer, so one warm-up start comes first and is reported apart.
+ */
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import type { Page } from 'playwright-core';
+import { drawStrokes, launchChromium, startWebApp } from '../e2e/harness';
+import { LONG_TASK_MS, longTasksBetween, observeLongTasks, pageNow } from './ui-longtasks';
+import { variedDigits } from './ui-strokes';
+
+const TARGET_P95_MS = 8;
+const TARGET_START_S = 2;
+const BUNDLED_MODEL = 'bundled-digit-mlp';
+const FIRST_STROKE: Array<Array<[number, number]>> = [[[0.5, 0.18], [0.5, 0.82]]];
+
+export interface UiOptions {
+  /** Digits drawn (one stroke each, cleared in between) for the latency percentiles. */
+  strokes?: number;
+  /** How long the training run is watched before Stop is pressed. */
+  trainSeconds?: number;
+  /** The preset that is started (a long one, so it is still running when stopped). */
+  preset?: string;
+}
+
+const seconds = (ms: number): number => Math.round(ms) / 1000;
+const round = (ms: number): number => Math.round(ms * 100) / 100;
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
+}
+
+/** Resolves when the prediction was computed from `strokes` completed strokes and (if asked) names a digit. */
+async function predictionShown(page: Page, strokes: number, withDigit: boolean, timeout = 60_000): Promise<string> {
+  // Locator waits poll in Playwright's injected script: the page's CSP forbids string predicates (eval).
+  await page.locator(`[data-testid="prediction"][data-strokes="${strokes}"]${withDigit ? ':not([data-digit=""])' : ''}`).waitFor({ timeout });
+  return (await page.getByTestId('prediction').getAttribute('data-digit')) ?? '';
+}
+
+/** Opens the Draw page with the bundled model and draws one stroke: the ms (on the bench's clock) it was predicted at. */
+async function firstPrediction(page: Page, url: string, spawnedAt: number): Promise<Record<string, number>> {
+  await page.goto(url);
+  const loaded = performance.now();
+  await page.getByTestId('nav-draw').click();
+  const select = page.getByTestId('model-select');
+  await page.locator(`[data-testid="model-select"] option[value="${BUNDLED_MODEL}"]`).waitFor({ state: 'attached' });
+  if ((await select.inputValue()) !== BUNDLED_MODEL) await select.selectOption(BUNDLED_MODEL);
+  const modelListed = performance.now();
+  await drawStrokes(page, 'draw-canvas', FIRST_STROKE);
+  await predictionShown(page, 1, true);
+  const predicted = performance.now();
+  // Inside the page, from navigation start: the HTML received, the bundle run (DOMContentLoaded), the load event.
+  const navigation = (await page.evaluate(
+    `(({ responseEnd, domContentLoadedEventEnd, loadEventEnd }) => ({ responseEnd, domContentLoadedEventEnd, loadEventEnd }))(performance.getEntriesByType('navigation')[0])`,
+  )) as Record<string, number>;
+  return {
+    ...Object.fromEntries(Object.entries(navigation).map(([key, ms]) => [`page_${key}_ms`, Math.round(ms)])),
+    page_loaded_s: seconds(loaded - spawnedAt),
+    model_listed_s: seconds(modelListed - spawnedAt),
+    predicted_s: seconds(predicted - spawnedAt),
+  };
+}
+
+/** Draws the varied digits (clearing in between) and summarizes the page's stroke-end → prediction timings. */
+async function strokeLatency(page: Page, count: number): Promise<Record<string, unknown>> {
+  // The first stroke (drawn by firstPrediction, with everything still cold) is reported apart.
+  const firstStroke = (await page.evaluate('window.__digitStudioDrawTiming[0]')) as number;
+  await page.evaluate('window.__digitStudioDrawTiming.length = 0');
+  let recognized = 0;
+  for (const { digit, strokes } of variedDigits(count)) {
+    await page.getByTestId('clear-button').click();
+    await predictionShown(page, 0, false);
+    await drawStrokes(page, 'draw-canvas', strokes);
+    if ((await predictionShown(page, 1, true)) === String(digit)) recognized++;
+  }
+  const timings = (await page.evaluate('window.__digitStudioDrawTiming')) as number[];
+  const sorted = [...timings].sort((a, b) => a - b);
+  const p95 = percentile(sorted, 0.95);
+  return {
+    p50: round(percentile(sorted, 0.5)),
+    p95: round(p95),
+    max: round(sorted[sorted.length - 1]),
+    samples: sorted.length,
+    target_p95: TARGET_P95_MS,
+    met: p95 <= TARGET_P95_MS,
+    recognized: `${recognized}/${count}`,
+    first_stroke_cold: round(firstStroke),
+  };
+}
+
+/** Starts a training run from the Train page, stops it after `watchSeconds`, and reports the long tasks meanwhile. */
+async function trainingLongTasks(page: Page, preset: string, watchSeconds: number): Promise<Record<string, unknown>> {
+  await page.getByTestId('nav-train').click();
+  await page.locator('#train-preset').selectOption(preset);
+  const status = page.getByTestId('train-status');
+  const from = await pageNow(page);
+  await page.getByTestId('train-button').click();
+  await page.locator('[data-testid="train-status"][data-state="running"]').waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(watchSeconds * 1000);
+  const state = await status.getAttribute('data-state');
+  if (state === 'running') await page.getByTestId('stop-button').click();
+  await page.locator('[data-testid="train-status"]:not([data-state="running"])').waitFor({ timeout: 60_000 });
+  const to = await pageNow(page);
+  await page.waitForTimeout(500); // let the observers deliver the last entries
+  const points = Number(await page.getByTestId('batch-chart').getAttribute('data-points'));
+  const tasks = await longTasksBetween(page, from, to);
+  return {
+    ...tasks,
+    target: LONG_TASK_MS,
+    met: tasks.over_target === 0,
+    preset,
+    stopped: state === 'running',
+    batch_chart_points: points,
+  };
+}
+
+export async function measureUi(options: UiOptions = {}): Promise<Record<string, unknown>> {
+  const { strokes = 40, trainSeconds = 15, preset = 'keras-tutorial' } = options;
+  const warmStart = performance.now();
+  const warm = await startWebApp();
+  const warmReady = performance.now();
+  await warm.stop();
+
+  const browser = await launchChromium();
+  let app: Awaited<ReturnType<typeof startWebApp>> | undefined;
+  try {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await observeLongTasks(page);
+    const spawnedAt = performance.now();
+    app = await startWebApp();
+    const ready = performance.now();
+    const first = await firstPrediction(page, app.url, spawnedAt);
+    const latency = await strokeLatency(page, strokes);
+    const training = await trainingLongTasks(page, preset, trainSeconds);
+    return {
+      stroke_to_prediction_ms: latency,
+      start_to_first_prediction_s: {
+        value: first.predicted_s,
+        target: TARGET_START_S,
+        met: first.predicted_s <= TARGET_START_S,
+        ready_line_s: seconds(ready - spawnedAt),
+        ...first,
+        note: 'warm start (second start of web mode, renderer already built); from spawning web mode, browser already open',
+      },
+      warm_up_start_to_ready_s: seconds(warmReady - warmStart),
+      longest_task_during_training_ms: training,
+      load_average_1m: Math.round(loadavg()[0] * 100) / 100,
+    };
+  } finally {
+    await browser.close();
+    await app?.stop();
+  }
+}
