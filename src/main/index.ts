@@ -12,7 +12,7 @@ import { aboutDetail, menuTemplate } from './menu';
 import { MODEL_FILE_EXTENSIONS, importModelFile, isModelFile, modelFileFromArgv } from './open-file';
 import { bundledModelsDir } from './paths';
 import { createWindow } from './window';
-import { spawnBundledWorker, useBundledH5Reader } from './workers';
+import { spawnBundledJobWorker, spawnBundledWorker, useBundledH5Reader } from './workers';
 
 const base = appBase(process.env.ELECTRON_RENDERER_URL, join(import.meta.dirname, '../renderer'));
 let mainWindow: BrowserWindow | null = null;
@@ -28,6 +28,7 @@ function createService(): AppService {
     userDir: app.getPath('userData'),
     bundledModelsDir: bundledModelsDir(app.isPackaged, process.resourcesPath, app.getAppPath()),
     spawnWorker: spawnBundledWorker,
+    spawnJobWorker: spawnBundledJobWorker,
   });
 }
 

@@ -76,6 +76,18 @@ describe('AppService (the backend behind the UI)', () => {
     expect(result.verification.agreement).toBeGreaterThanOrEqual(0.999);
   });
 
+  it('runs evaluation off the calling thread and cancels it on request', async () => {
+    const service = newService();
+    const evaluation = service.call('evaluateModel', { id: 'bundled-digit-mlp' });
+    const started = performance.now();
+    await service.call('status', {});
+    expect(performance.now() - started).toBeLessThan(500); // the thread serving calls is not blocked
+    // The job starts once the model is read from disk; cancel as soon as it runs.
+    await expect.poll(async () => service.call('cancelJob', { job: 'evaluate' }), { interval: 20, timeout: 5000 }).toEqual({ cancelled: true });
+    await expect(evaluation).rejects.toThrow('evaluation cancelled');
+    expect(await service.call('cancelJob', { job: 'evaluate' })).toEqual({ cancelled: false });
+  });
+
   it('rejects invalid requests with a message naming the field', async () => {
     const service = newService();
     await expect(service.call('getModel', { id: '../x' })).rejects.toThrow(/invalid getModel request: id: not a model id/);

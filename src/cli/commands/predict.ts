@@ -1,21 +1,45 @@
+import { readFile } from 'node:fs/promises';
 import { readModelFile } from '../../core/formats/model-file';
 import { argMax, createPredictor } from '../../core/inference';
+import { MIN_DIGIT_SPAN_PX, strokesToModelInput, type ModelInput } from '../../core/preprocess';
 import { readPngDigit } from '../../core/preprocess/png';
+import { parseStrokeList } from '../../core/preprocess/stroke-list';
 import { parseCommand } from '../args';
 import { CommandFailed } from './failure';
 
-export const PREDICT_USAGE = 'digit-studio predict <model.h5|model.json> <digit.png> [--json]';
+export const PREDICT_USAGE =
+  'digit-studio predict <model.h5|model.json> <digit.png> [--json]\n  digit-studio predict <model.h5|model.json> --strokes <drawing.json> [--json]';
+
+/** A drawing file: a JSON list of strokes, each a list of [x, y] points in canvas pixels (y down), drawn like the Draw page does. */
+async function readStrokesDigit(path: string): Promise<ModelInput> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new CommandFailed(`${path}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err });
+  }
+  try {
+    return strokesToModelInput(parseStrokeList(JSON.parse(text)), MIN_DIGIT_SPAN_PX);
+  } catch (err) {
+    throw new CommandFailed(`${path}: not a drawing: ${(err as Error).message}`, { cause: err });
+  }
+}
 
 export async function predictCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseCommand(argv, { json: { type: 'boolean' } }, ['model', 'image']);
+  const fromStrokes = argv.some((arg) => arg === '--strokes' || arg.startsWith('--strokes='));
+  const { values, positionals } = parseCommand(argv, { json: { type: 'boolean' }, strokes: { type: 'string' } }, fromStrokes ? ['model'] : ['model', 'image']);
   const [modelPath, imagePath] = positionals;
+  const source = fromStrokes ? String(values.strokes) : imagePath;
   const model = await readModelFile(modelPath);
-  const input = await readPngDigit(imagePath);
-  if (input.empty) throw new CommandFailed(`${imagePath}: no digit found (the image has no ink)`);
+  const input = fromStrokes ? await readStrokesDigit(source) : await readPngDigit(source);
+  if (input.empty) {
+    const why = fromStrokes ? `the strokes span less than ${MIN_DIGIT_SPAN_PX} px` : 'the image has no ink';
+    throw new CommandFailed(`${source}: no digit found (${why})`);
+  }
   const probabilities = Array.from(createPredictor(model)(input.pixels));
   const digit = argMax(probabilities);
   if (values.json) {
-    console.log(JSON.stringify({ event: 'prediction', image: imagePath, digit, probabilities }));
+    console.log(JSON.stringify({ event: 'prediction', [fromStrokes ? 'strokes' : 'image']: source, digit, probabilities }));
     return;
   }
   console.log(`Digit: ${digit} (${(probabilities[digit] * 100).toFixed(1)}%)`);

@@ -24,6 +24,8 @@ export const requestSchemas = {
   getModel: z.object({ id: modelId }).strict(),
   deleteModel: z.object({ id: modelId }).strict(),
   evaluateModel: z.object({ id: modelId }).strict(),
+  /** Stops a running evaluation or TFLite export; its pending call fails with "… cancelled". */
+  cancelJob: z.object({ job: z.enum(['evaluate', 'export']) }).strict(),
   getTestImages: z.object({ indices: z.array(z.number().int().min(0).max(9_999)).max(500) }).strict(),
   importModel: z
     .object({
@@ -119,6 +121,7 @@ export interface Responses {
   getModel: ModelWeights;
   deleteModel: { deleted: true };
   evaluateModel: EvaluationResult;
+  cancelJob: { cancelled: boolean };
   getTestImages: { images: Array<{ index: number; label: number; pixels: string }> };
   importModel: ModelEntry;
   downloadModel: FileDownload;

@@ -5,10 +5,12 @@
 import { floatsToBase64, base64ToBytes, bytesToBase64 } from '../api/base64';
 import { ApiError, isMethod, parseRequest, type ApiEvent, type Method, type Request, type Responses, type TrainingState } from '../api/contract';
 import { loadMnist, type Mnist } from '../dataset';
-import { createPredictor, evaluateModel } from '../inference';
 import { BACKEND_LABELS, availableBackends } from '../training/backend';
 import { TrainingSession, type SpawnTrainingWorker } from '../training/session';
-import { h5Download, tfliteDownload } from './exports';
+import { startSourceWorker } from '../training/spawn-source-worker';
+import { h5Download } from './exports';
+import type { Job } from './job-protocol';
+import { JobRunner, type SpawnJobWorker } from './jobs';
 import { ModelStore } from './model-store';
 
 export interface AppServiceOptions {
@@ -17,15 +19,18 @@ export interface AppServiceOptions {
   userDir: string;
   bundledModelsDir: string;
   spawnWorker: SpawnTrainingWorker;
+  /** Worker for evaluations and exports; defaults to the TypeScript sources (the packaged app passes its bundle). */
+  spawnJobWorker?: SpawnJobWorker;
 }
 
-const MISCLASSIFIED_LIMIT = 200;
+const spawnSourceJobWorker: SpawnJobWorker = (job: Job) => startSourceWorker(new URL('./job-worker.ts', import.meta.url), { job });
 
 type Handlers = { [M in Method]: (request: Request<M>) => Promise<Responses[M]> };
 
 export class AppService {
   readonly store: ModelStore;
   private readonly session: TrainingSession;
+  private readonly jobs: JobRunner;
   private readonly listeners = new Set<(event: ApiEvent) => void>();
   private training: TrainingState = { running: false, config: null, events: [] };
   private mnist: Promise<Mnist> | null = null;
@@ -33,6 +38,7 @@ export class AppService {
   constructor(private readonly options: AppServiceOptions) {
     this.store = new ModelStore(options.userDir, options.bundledModelsDir);
     this.session = new TrainingSession(options.spawnWorker);
+    this.jobs = new JobRunner(options.spawnJobWorker ?? spawnSourceJobWorker);
   }
 
   onEvent(listener: (event: ApiEvent) => void): () => void {
@@ -101,19 +107,11 @@ export class AppService {
     },
 
     evaluateModel: async ({ id }) => {
-      const [{ model }, test] = await Promise.all([this.store.get(id), this.testSet()]);
-      const result = evaluateModel(model, test);
-      const predict = createPredictor(model);
-      const misclassified = [];
-      for (let i = 0; i < test.count && misclassified.length < MISCLASSIFIED_LIMIT; i++) {
-        if (result.predictions[i] === test.labels[i]) continue;
-        const input = Float32Array.from(test.pixels.subarray(i * 784, (i + 1) * 784), (v) => v / 255);
-        misclassified.push({ index: i, label: test.labels[i], predicted: result.predictions[i], probabilities: Array.from(predict(input)) });
-      }
-      const confusion = Array.from({ length: 10 }, (_, r) => Array.from(result.confusion.subarray(r * 10, r * 10 + 10)));
-      const perDigit = confusion.map((row, d) => row[d] / Math.max(1, row.reduce((a, b) => a + b, 0)));
-      return { id, loss: result.loss, accuracy: result.accuracy, confusion, perDigit, misclassified };
+      const { model } = await this.store.get(id);
+      return (await this.jobs.run({ kind: 'evaluate', id, model })) as Responses['evaluateModel'];
     },
+
+    cancelJob: async ({ job }) => ({ cancelled: this.jobs.cancel(job) }),
 
     getTestImages: async ({ indices }) => {
       const test = await this.testSet();
@@ -132,8 +130,8 @@ export class AppService {
     },
 
     exportTflite: async (request) => {
-      const [{ entry, model }, test] = await Promise.all([this.store.get(request.id), this.testSet()]);
-      return tfliteDownload(entry.name, model, request, test);
+      const { entry, model } = await this.store.get(request.id);
+      return (await this.jobs.run({ kind: 'export', name: entry.name, model, request })) as Responses['exportTflite'];
     },
 
     revealModel: async ({ id }) => ({ path: (await this.store.get(id)).entry.path }),

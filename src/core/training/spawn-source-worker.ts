@@ -6,7 +6,10 @@ import type { WorkerInit } from './worker-protocol';
  * code runs unbundled (CLI, tests, web mode); the packaged Electron app spawns its bundled worker instead.
  */
 export function spawnSourceWorker(init: WorkerInit): Worker {
-  const bootstrap = new URL('../../launch/tsx-worker.js', import.meta.url);
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  return new Worker(bootstrap, { workerData: { entry, init } });
+  return startSourceWorker(new URL('./worker.ts', import.meta.url), { init });
+}
+
+/** Any TypeScript worker entry, with its workerData (the bootstrap reads `entry`, the entry the rest). */
+export function startSourceWorker(entry: URL, data: Record<string, unknown>): Worker {
+  return new Worker(new URL('../../launch/tsx-worker.js', import.meta.url), { workerData: { ...data, entry: entry.href } });
 }

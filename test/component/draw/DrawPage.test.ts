@@ -11,7 +11,7 @@ vi.mock('../../../src/renderer/src/api/client', () => ({
   api: { call, onEvent: () => () => undefined },
   messageOf: (e: unknown) => (e instanceof Error ? e.message : String(e)),
 }));
-// happy-dom cannot draw on a canvas: any digit-sized drawing "renders" as MNIST test image 90 (a 3).
+// These tests are about the page, not the model: any digit-sized drawing "renders" as MNIST test image 90 (a 3).
 vi.mock('../../../src/renderer/src/draw/modelBitmap', async () => {
   const { mnistBitmap: image } = await import('./fixtures');
   return {

@@ -1,7 +1,8 @@
 /**
  * A drawing is a list of strokes: pointer positions in canvas CSS pixels (y down) with the on-screen pen
- * width at each point. The screen and the model render the same smoothed path (quadratic curves through
- * the midpoints, as Fabric's pencil does); only the pen width differs.
+ * width at each point. The screen (drawStroke, on a canvas) and the model (strokesToInk in core/preprocess,
+ * in pure JavaScript) draw the same smoothed path (quadratic curves through the midpoints, as Fabric's
+ * pencil does); only the pen width differs.
  */
 export interface Stroke {
   id: number;
@@ -11,29 +12,8 @@ export interface Stroke {
   widths: number[];
 }
 
-export interface Bounds {
-  minX: number;
-  minY: number;
-  maxX: number;
-  maxY: number;
-}
-
-/** Bounding box of the stroke centrelines, or null when there are no points. */
-export function strokeBounds(strokes: ReadonlyArray<ArrayLike<number>>): Bounds | null {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const points of strokes) {
-    for (let i = 0; i + 1 < points.length; i += 2) {
-      minX = Math.min(minX, points[i]);
-      maxX = Math.max(maxX, points[i]);
-      minY = Math.min(minY, points[i + 1]);
-      maxY = Math.max(maxY, points[i + 1]);
-    }
-  }
-  return minX <= maxX ? { minX, minY, maxX, maxY } : null;
-}
+/** The model's rasterizer measures drawings with the same bounds. */
+export { strokeBounds } from '../../../core/preprocess';
 
 /**
  * Strokes one polyline as smooth curves. With a single width the whole stroke is one path; with one width

@@ -24,5 +24,10 @@ export const useEvaluateStore = defineStore('evaluate', () => {
     }
   }
 
-  return { results, pending, errors, run };
+  /** Stops the evaluation in flight; its run() then records "evaluation cancelled". */
+  async function cancel(): Promise<void> {
+    await api.call('cancelJob', { job: 'evaluate' }).catch(() => undefined);
+  }
+
+  return { results, pending, errors, run, cancel };
 });

@@ -1,0 +1,20 @@
+/** Worker thread for one long action (evaluation, TFLite export + verification); posts one reply and ends. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadMnist } from '../dataset';
+import { evaluationResult } from './evaluation';
+import { tfliteDownload } from './exports';
+import type { Job, JobReply } from './job-protocol';
+
+const port = parentPort;
+if (!port) throw new Error('job-worker.ts runs as a worker thread');
+const job = (workerData as { job: Job }).job;
+
+async function run(): Promise<unknown> {
+  const { test } = await loadMnist();
+  return job.kind === 'evaluate' ? evaluationResult(job.id, job.model, test) : tfliteDownload(job.name, job.model, job.request, test);
+}
+
+run().then(
+  (result) => port.postMessage({ ok: true, result } satisfies JobReply),
+  (error: unknown) => port.postMessage({ ok: false, error: (error as Error).message.split('\n')[0] } satisfies JobReply),
+);
