@@ -2,18 +2,23 @@
  * The renderer's responsiveness in the real app (web mode + Debian Chromium): time from starting web mode to the
  * first prediction of a drawn stroke, stroke-end → prediction latency on the Draw page (the page's own
  * window.__digitStudioDrawTiming), and the longest renderer task while the Train page shows a training run.
- * The first start of web mode may rebuild the renderer, so one warm-up start comes first and is reported apart.
+ * Web mode rebuilds the renderer when its sources changed; a start that did is cold and is stopped and repeated
+ * (up to MAX_STARTS starts), so the start measured is a warm one when the sources hold still.
  */
+import { statSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
-import { drawStrokes, launchChromium, startWebApp } from '../e2e/harness';
+import { RENDERER_OUT } from '../../src/web/renderer-build';
+import { drawStrokes, launchChromium, startWebApp, type WebApp } from '../e2e/harness';
 import { LONG_TASK_MS, longTasksBetween, observeLongTasks, pageNow } from './ui-longtasks';
 import { variedDigits } from './ui-strokes';
 
 const TARGET_P95_MS = 8;
 const TARGET_START_S = 2;
 const BUNDLED_MODEL = 'bundled-digit-mlp';
+const MAX_STARTS = 3;
 const FIRST_STROKE: Array<Array<[number, number]>> = [[[0.5, 0.18], [0.5, 0.82]]];
 
 export interface UiOptions {
@@ -23,6 +28,33 @@ export interface UiOptions {
   trainSeconds?: number;
   /** The preset that is started (a long one, so it is still running when stopped). */
   preset?: string;
+}
+
+/** When web mode last rebuilt the renderer (it writes this stamp into each build). */
+const rendererBuiltAt = (): number => statSync(join(RENDERER_OUT, '.sources-mtime'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+
+interface Start {
+  app: WebApp;
+  spawnedAt: number;
+  readyAt: number;
+  /** How long each earlier start that rebuilt the renderer took to print its ready line (s). */
+  coldStarts: number[];
+  warm: boolean;
+}
+
+/** Starts web mode until a start does not rebuild the renderer (or MAX_STARTS starts were made). */
+async function warmStart(): Promise<Start> {
+  const coldStarts: number[] = [];
+  for (;;) {
+    const builtBefore = rendererBuiltAt();
+    const spawnedAt = performance.now();
+    const app = await startWebApp();
+    const readyAt = performance.now();
+    const warm = rendererBuiltAt() === builtBefore;
+    if (warm || coldStarts.length + 1 === MAX_STARTS) return { app, spawnedAt, readyAt, coldStarts, warm };
+    coldStarts.push(seconds(readyAt - spawnedAt));
+    await app.stop();
+  }
 }
 
 const seconds = (ms: number): number => Math.round(ms) / 1000;
@@ -119,19 +151,14 @@ async function trainingLongTasks(page: Page, preset: string, watchSeconds: numbe
 
 export async function measureUi(options: UiOptions = {}): Promise<Record<string, unknown>> {
   const { strokes = 40, trainSeconds = 15, preset = 'keras-tutorial' } = options;
-  const warmStart = performance.now();
-  const warm = await startWebApp();
-  const warmReady = performance.now();
-  await warm.stop();
-
   const browser = await launchChromium();
-  let app: Awaited<ReturnType<typeof startWebApp>> | undefined;
+  let app: WebApp | undefined;
   try {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     await observeLongTasks(page);
-    const spawnedAt = performance.now();
-    app = await startWebApp();
-    const ready = performance.now();
+    const start = await warmStart();
+    app = start.app;
+    const { spawnedAt, warm } = start;
     const first = await firstPrediction(page, app.url, spawnedAt);
     const latency = await strokeLatency(page, strokes);
     const training = await trainingLongTasks(page, preset, trainSeconds);
@@ -141,11 +168,12 @@ export async function measureUi(options: UiOptions = {}): Promise<Record<string,
         value: first.predicted_s,
         target: TARGET_START_S,
         met: first.predicted_s <= TARGET_START_S,
-        ready_line_s: seconds(ready - spawnedAt),
+        ready_line_s: seconds(start.readyAt - spawnedAt),
         ...first,
-        note: 'warm start (second start of web mode, renderer already built); from spawning web mode, browser already open',
+        warm,
+        earlier_cold_starts_ready_line_s: start.coldStarts,
+        note: `${warm ? 'warm start (renderer already built)' : `NOT warm: each of ${MAX_STARTS} starts rebuilt the renderer (its sources kept changing)`}; from spawning web mode, browser already open`,
       },
-      warm_up_start_to_ready_s: seconds(warmReady - warmStart),
       longest_task_during_training_ms: training,
       load_average_1m: Math.round(loadavg()[0] * 100) / 100,
     };

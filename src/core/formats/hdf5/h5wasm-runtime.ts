@@ -3,12 +3,12 @@
  * files in Emscripten's in-memory file system in Node as in a browser (its 'h5wasm/node' build maps them straight
  * onto the host disk instead), so a file is built or parsed in memory and only a complete file reaches the disk.
  */
-import * as h5wasm from 'h5wasm';
+import type * as H5wasm from 'h5wasm';
 
 /** h5wasm's classes (File, Group, Dataset) and the in-memory file system they work on. */
 export interface H5 {
-  lib: typeof h5wasm;
-  fs: Awaited<typeof h5wasm.ready>['FS'];
+  lib: typeof H5wasm;
+  fs: Awaited<typeof H5wasm.ready>['FS'];
 }
 
 interface TtyOps {
@@ -21,8 +21,10 @@ let diagnostics = '';
 let loading: Promise<H5> | null = null;
 let fileCounter = 0;
 
+/** Loaded on first use (it costs ~0.3 s), so starting the app or the CLI does not pay for it. */
 export function loadH5wasm(): Promise<H5> {
-  loading ??= h5wasm.ready.then((module) => {
+  loading ??= import('h5wasm').then(async (h5wasm) => {
+    const module = await h5wasm.ready;
     // HDF5 prints an error stack of ~30 lines to stderr for every failed call. Emscripten routes stderr through
     // its TTY device; collect the text there instead, so a bad file is reported as one line of our own.
     const stderr = (module.FS as unknown as { getStream(fd: number): { tty?: { ops: TtyOps } } }).getStream(2);
@@ -34,7 +36,7 @@ export function loadH5wasm(): Promise<H5> {
         fsync: () => undefined,
       };
     }
-    return { lib: h5wasm, fs: module.FS };
+    return { lib: h5wasm as typeof H5wasm, fs: module.FS };
   });
   return loading;
 }
