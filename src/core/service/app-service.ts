@@ -39,6 +39,8 @@ export class AppService {
     this.store = new ModelStore(options.userDir, options.bundledModelsDir);
     this.session = new TrainingSession(options.spawnWorker);
     this.jobs = new JobRunner(options.spawnJobWorker ?? spawnSourceJobWorker);
+    // Read the library while the window loads, so the Draw page's first model is ready when asked for.
+    void this.store.list().catch(() => undefined);
   }
 
   onEvent(listener: (event: ApiEvent) => void): () => void {

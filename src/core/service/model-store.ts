@@ -26,6 +26,7 @@ function newId(prefix: string): string {
 
 export class ModelStore {
   private readonly modelsDir: string;
+  private bundledModels: Promise<Array<{ entry: ModelEntry; model: TrainedModel }>> | null = null;
 
   constructor(
     userDir: string,
@@ -38,7 +39,13 @@ export class ModelStore {
     return { ...meta, params: parameterCount(model.spec), layers: describeLayers(model), path };
   }
 
-  private async bundled(): Promise<Array<{ entry: ModelEntry; path: string }>> {
+  /** The bundled models are read-only: read once, then served from memory (the Draw page's first model). */
+  private bundled(): Promise<Array<{ entry: ModelEntry; model: TrainedModel }>> {
+    this.bundledModels ??= this.readBundled();
+    return this.bundledModels;
+  }
+
+  private async readBundled(): Promise<Array<{ entry: ModelEntry; model: TrainedModel }>> {
     const files = (await readdir(this.bundledDir).catch(() => [] as string[])).filter((f) => f.endsWith('.json') && !f.endsWith('.meta.json'));
     const result = [];
     for (const file of files) {
@@ -46,7 +53,7 @@ export class ModelStore {
       const name = basename(file, '.json');
       const meta = JSON.parse(await readFile(join(this.bundledDir, `${name}.meta.json`), 'utf8').catch(() => '{}')) as Partial<Meta>;
       const model = await readModelFile(path);
-      result.push({ entry: this.entry({ name, createdAt: '', testAccuracy: null, config: null, backend: null, ...meta, id: `bundled-${name}`, source: 'bundled' }, model, path), path });
+      result.push({ entry: this.entry({ name, createdAt: '', testAccuracy: null, config: null, backend: null, ...meta, id: `bundled-${name}`, source: 'bundled' }, model, path), model });
     }
     return result;
   }
@@ -70,7 +77,7 @@ export class ModelStore {
     if (id.startsWith('bundled-')) {
       const found = (await this.bundled()).find((b) => b.entry.id === id);
       if (!found) throw new ApiError(`model ${id} does not exist`);
-      return { entry: found.entry, model: await readModelFile(found.path) };
+      return found;
     }
     const dir = join(this.modelsDir, id);
     const path = join(dir, MODEL_FILE);
