@@ -3,13 +3,14 @@
  * API contract. Training runs in a worker thread; this layer only wires the window, menu, IPC and files.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { readTfliteSummary } from '../core/formats/tflite/inspect';
 import { AppService } from '../core/service/app-service';
 import { appBase, isAppUrl } from './guards';
 import { sendEvent } from './ipc';
 import { aboutDetail, menuTemplate } from './menu';
-import { MODEL_FILE_EXTENSIONS, importModelFile, isModelFile, modelFileFromArgv } from './open-file';
+import { MODEL_FILE_EXTENSIONS, describeTflite, importModelFile, isModelFile, modelFileFromArgv } from './open-file';
 import { bundledModelsDir } from './paths';
 import { createWindow } from './window';
 import { spawnBundledJobWorker, spawnBundledWorker, useBundledH5Reader } from './workers';
@@ -39,6 +40,12 @@ async function openModel(path: string): Promise<void> {
     return;
   }
   try {
+    if (extname(path).toLowerCase() === '.tflite') {
+      const options = { type: 'info' as const, title: 'TensorFlow Lite model', message: basename(path), detail: describeTflite(await readTfliteSummary(path)) };
+      if (mainWindow) await dialog.showMessageBox(mainWindow, options);
+      else await dialog.showMessageBox(options);
+      return;
+    }
     await importModelFile(service, path);
   } catch (error) {
     dialog.showErrorBox('Cannot open model', `${path}: ${(error as Error).message.split('\n')[0]}`);

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { ModelEntry } from '../core/api/contract';
+import type { TfliteSummary } from '../core/formats/tflite/inspect';
 import type { AppService } from '../core/service/app-service';
 
 /** The file types the app is registered for (electron-builder fileAssociations). */
@@ -28,4 +29,24 @@ export function modelFileFromArgv(argv: readonly string[], cwd: string): string 
 export async function importModelFile(service: AppService, path: string): Promise<ModelEntry> {
   const data = await readFile(path);
   return (await service.call('importModel', { fileName: basename(path), data: data.toString('base64') })) as ModelEntry;
+}
+
+/**
+ * A .tflite file is an export, not a trainable model: opening one shows what it holds (like `digit-studio
+ * info`) instead of importing it.
+ */
+export function describeTflite(summary: TfliteSummary): string {
+  const tensor = (i: number): string => {
+    const t = summary.tensors[i];
+    return t ? `${t.name} ${t.type} [${t.shape.join(',')}]` : `#${i}`;
+  };
+  return [
+    `${summary.bytes.toLocaleString('en-US')} bytes, TFLite schema version ${summary.schemaVersion}`,
+    summary.description ?? '',
+    `Input: ${summary.inputs.map(tensor).join(', ')}`,
+    `Output: ${summary.outputs.map(tensor).join(', ')}`,
+    `Operators: ${summary.operators.map((op) => op.op).join(' → ')}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
 }

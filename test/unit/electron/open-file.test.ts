@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import type { ModelEntry } from '../../../src/core/api/contract';
 import { AppService } from '../../../src/core/service/app-service';
 import { spawnSourceWorker } from '../../../src/core/training/spawn-source-worker';
-import { importModelFile, modelFileFromArgv } from '../../../src/main/open-file';
+import { readModelFile } from '../../../src/core/formats/model-file';
+import { tfliteBytes } from '../../../src/core/formats/tflite/export';
+import { inspectTflite } from '../../../src/core/formats/tflite/inspect';
+import { describeTflite, importModelFile, modelFileFromArgv } from '../../../src/main/open-file';
 import { VERIFY_FIXTURES } from '../../helpers/verify-kit';
 
 describe('model files handed to the app', () => {
@@ -27,5 +30,13 @@ describe('model files handed to the app', () => {
     expect(entry).toMatchObject({ source: 'imported', name: 'keras_reference_mlp', params: 118_282 });
     expect(((await service.call('listModels', {})) as ModelEntry[]).map((m) => m.id)).toContain(entry.id);
     await expect(importModelFile(service, join(tmpdir(), 'no-such-model.h5'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('describes an opened .tflite (784 floats in, 10 out, the Dense ops) instead of importing it', async () => {
+    const model = await readModelFile(fileURLToPath(new URL('../../../resources/models/digit-mlp.json', import.meta.url)));
+    const text = describeTflite(inspectTflite(tfliteBytes(model, { quantize: 'none', inputShape: '784' })));
+    expect(text).toMatch(/Input: .*float32 \[1,784\]/);
+    expect(text).toMatch(/Output: .*float32 \[1,10\]/);
+    expect(text).toMatch(/Operators: FULLY_CONNECTED → FULLY_CONNECTED → FULLY_CONNECTED → SOFTMAX/);
   });
 });
