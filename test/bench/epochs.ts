@@ -3,6 +3,10 @@
  * (WebAssembly compilation, kernel caches). With one epoch, that epoch.
  */
 export function medianSteadyEpoch(seconds: readonly number[]): number {
-  const steady = (seconds.length > 1 ? seconds.slice(1) : seconds).slice().sort((a, b) => a - b);
-  return steady[Math.floor((steady.length - 1) / 2)] / 2 + steady[Math.ceil((steady.length - 1) / 2)] / 2;
+  return median(seconds.length > 1 ? seconds.slice(1) : seconds);
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return (sorted[Math.floor((sorted.length - 1) / 2)] + sorted[Math.ceil((sorted.length - 1) / 2)]) / 2;
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { loadMnist } from '../../src/core/dataset';
 import { readModelFile } from '../../src/core/formats/model-file';
 import { exportTflite } from '../../src/core/formats/tflite/export';
-import { QUANTIZATIONS } from '../../src/core/formats/tflite/graph';
+import { QUANTIZATIONS } from '../../src/core/formats/tflite/options';
 import { verifyTflite } from '../../src/core/formats/tflite/verify';
 
 const EXPORT_MODEL = 'resources/models/digit-mlp.json';

@@ -8,14 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readModelFile, writeModelFile } from '../../src/core/formats/model-file';
+import { median } from './epochs';
 
 export const IO_MODEL = 'resources/models/digit-mlp.json';
 const ROUNDS = 5;
 
-const median = (values: number[]): number => {
-  const sorted = values.slice().sort((a, b) => a - b);
-  return (sorted[Math.floor((sorted.length - 1) / 2)] + sorted[Math.ceil((sorted.length - 1) / 2)]) / 2;
-};
 
 async function seconds(action: () => Promise<unknown>): Promise<number> {
   const started = performance.now();

@@ -7,13 +7,13 @@
 import { z } from 'zod';
 import type { ModelSpec } from '../model/spec';
 import { trainConfigSchema, type BackendName, type TrainConfig } from '../training/config';
+import { INPUT_SHAPES, LABEL_STYLES, QUANTIZATIONS } from '../formats/tflite/options';
 import type { TrainingEvent } from '../training/events';
 
 const modelId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a model id');
 const empty = z.object({}).strict();
 
-export const QUANTIZATIONS = ['none', 'float16', 'int8'] as const;
-export type Quantization = (typeof QUANTIZATIONS)[number];
+export { QUANTIZATIONS, type Quantization } from '../formats/tflite/options';
 
 /** Request schemas, one per method. */
 export const requestSchemas = {
@@ -45,8 +45,8 @@ export const requestSchemas = {
     .object({
       id: modelId,
       quantize: z.enum(QUANTIZATIONS),
-      labels: z.enum(['words', 'digits']),
-      inputShape: z.enum(['784', '28x28']),
+      labels: z.enum(LABEL_STYLES),
+      inputShape: z.enum(INPUT_SHAPES),
     })
     .strict(),
   revealModel: z.object({ id: modelId }).strict(),

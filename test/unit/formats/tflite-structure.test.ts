@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ModelFileError } from '../../../src/core/formats/model-error';
 import { exportTflite, tfliteBytes } from '../../../src/core/formats/tflite/export';
-import type { InputShape, Quantization } from '../../../src/core/formats/tflite/graph';
+import type { InputShape, Quantization } from '../../../src/core/formats/tflite/options';
 import { inspectTflite } from '../../../src/core/formats/tflite/inspect';
 import { mlpSpec, type Activation, type TrainedModel } from '../../../src/core/model/spec';
 import { VERIFY_DIR } from '../../helpers/verify-kit';

@@ -7,8 +7,9 @@ import { dirname } from 'node:path';
 import { writeFileAtomic } from '../../fs/atomic-write';
 import { layerShapes, type TrainedModel } from '../../model/spec';
 import { ModelFileError } from '../model-error';
-import { buildGraph, type InputShape, type Quantization } from './graph';
-import { labelsPathFor, labelsText, type LabelStyle } from './labels';
+import { buildGraph } from './graph';
+import { labelsPathFor, labelsText } from './labels';
+import type { InputShape, LabelStyle, Quantization } from './options';
 import { serializeGraph } from './serialize';
 
 export interface TfliteExportOptions {

@@ -8,12 +8,9 @@
 import { checkWeights, layerShapes, type TrainedModel } from '../../model/spec';
 import { ActivationFunctionType, BuiltinOperator, TensorType } from './schema/tflite_generated';
 import { quantizeRowsInt8, toFloat16Array } from './quantize';
+import type { InputShape, Quantization } from './options';
 import { OP_VERSION, type ExportedOperator } from './versions';
 
-export const QUANTIZATIONS = ['none', 'float16', 'int8'] as const;
-export type Quantization = (typeof QUANTIZATIONS)[number];
-export const INPUT_SHAPES = ['784', '28x28'] as const;
-export type InputShape = (typeof INPUT_SHAPES)[number];
 
 /** TensorFlow's converter leaves weight tensors smaller than this in float32 when quantizing to int8. */
 const MIN_ELEMENTS_TO_QUANTIZE = 1024;

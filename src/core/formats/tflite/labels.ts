@@ -3,9 +3,7 @@
  * "words" is what the seed's phone app ships (Zero … Nine); "digits" is 0 … 9.
  */
 import { basename, dirname, extname, join } from 'node:path';
-
-export const LABEL_STYLES = ['words', 'digits'] as const;
-export type LabelStyle = (typeof LABEL_STYLES)[number];
+import type { LabelStyle } from './options';
 
 const WORDS = ['Zero', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine'];
 

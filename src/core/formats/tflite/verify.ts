@@ -6,7 +6,7 @@
 import type { DigitSet } from '../../dataset';
 import { argMax, createPredictor } from '../../inference';
 import { NUM_CLASSES, type TrainedModel } from '../../model/spec';
-import type { Quantization } from './graph';
+import type { Quantization } from './options';
 import { loadLiteRt } from './litert';
 
 export interface TfliteVerification {
