@@ -24,6 +24,20 @@ export const trainConfigSchema = z
     /** Use only the first N training images (before the validation split). */
     limit: z.number().int().min(1).max(60_000).optional(),
     backend: z.enum(['auto', ...BACKENDS]),
+    /**
+     * Random affine distortion of every training image, fresh each epoch: shifts of ±2 px, rotations of ±10°,
+     * scale 0.9–1.1. Validation and test images are never distorted.
+     */
+    augment: z.boolean().optional(),
+    /**
+     * Engine threads: 1, 2 (two workers split each batch), or 'auto' (two only when both cores are measured
+     * idle at start). Other backends ignore it.
+     */
+    threads: z.union([z.literal(1), z.literal(2), z.literal('auto')]).optional(),
+    /** Model id in the library to start from (fine-tuning) instead of fresh Glorot weights. */
+    startFrom: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
+    /** Mix the user's own labelled drawings ("teach it my handwriting") into the training images. */
+    userSamples: z.boolean().optional(),
   })
   .strict();
 
@@ -51,7 +65,14 @@ export const RECOMMENDED: TrainConfig = {
   learningRate: 0.001,
 };
 
-export const PRESETS = { 'keras-tutorial': KERAS_TUTORIAL, recommended: RECOMMENDED } as const;
+/** For drawings people make: the recommended setup on augmented images, trained longer. */
+export const ROBUST: TrainConfig = {
+  ...RECOMMENDED,
+  epochs: 30,
+  augment: true,
+};
+
+export const PRESETS = { 'keras-tutorial': KERAS_TUTORIAL, recommended: RECOMMENDED, robust: ROBUST } as const;
 export type PresetName = keyof typeof PRESETS;
 
 export class ConfigError extends Error {}
