@@ -3,14 +3,16 @@ import { writeModelFile } from '../../core/formats/model-file';
 import { BACKENDS, PRESETS, TrainingSession, parseTrainConfig, type DoneEvent, type PresetName, type TrainConfig, type TrainingEvent } from '../../core/training';
 import { HIDDEN_ACTIVATIONS, OPTIMIZERS } from '../../core/model/spec';
 import { spawnSourceWorker } from '../../core/training/spawn-source-worker';
-import { choiceFlag, integerFlag, listFlag, numberFlag, parseCommand } from '../args';
+import { UsageError, choiceFlag, integerFlag, listFlag, numberFlag, parseCommand } from '../args';
 import { createHumanReporter, jsonReporter } from '../report';
 import { CommandFailed } from './failure';
 
-export const TRAIN_USAGE = `digit-studio train [--preset keras-tutorial|recommended] [--epochs N] [--batch-size N]
+export const TRAIN_USAGE = `digit-studio train [--preset ${Object.keys(PRESETS).join('|')}] [--epochs N] [--batch-size N]
     [--learning-rate X] [--optimizer sgd|momentum|adam] [--momentum X] [--hidden 128,128]
-    [--activation relu|sigmoid|tanh|linear] [--validation-split X] [--limit N] [--seed N]
-    [--backend ${['auto', ...BACKENDS].join('|')}] [--data-dir DIR] [--out model.h5|model.json] [--json]`;
+    [--activation relu|sigmoid|tanh|linear] [--validation-split X] [--limit N] [--seed N] [--augment|--no-augment]
+    [--backend ${['auto', ...BACKENDS].join('|')}] [--threads 1|2|auto] [--data-dir DIR] [--out model.h5|model.json] [--json]`;
+
+const THREADS = ['1', '2', 'auto'] as const;
 
 const OPTIONS = {
   preset: { type: 'string' },
@@ -25,10 +27,23 @@ const OPTIONS = {
   limit: { type: 'string' },
   seed: { type: 'string' },
   backend: { type: 'string' },
+  threads: { type: 'string' },
+  augment: { type: 'boolean' },
+  'no-augment': { type: 'boolean' },
   'data-dir': { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
+
+function threadsFlag(values: Record<string, string | boolean | undefined>): TrainConfig['threads'] {
+  const raw = choiceFlag(values, 'threads', THREADS);
+  return raw === undefined || raw === 'auto' ? raw : (Number(raw) as 1 | 2);
+}
+
+function augmentFlag(values: Record<string, string | boolean | undefined>): boolean | undefined {
+  if (values.augment && values['no-augment']) throw new UsageError('--augment and --no-augment contradict each other');
+  return values.augment ? true : values['no-augment'] ? false : undefined;
+}
 
 function configFromFlags(values: Record<string, string | boolean | undefined>): TrainConfig {
   const preset = choiceFlag(values, 'preset', Object.keys(PRESETS) as PresetName[]) ?? 'keras-tutorial';
@@ -44,6 +59,8 @@ function configFromFlags(values: Record<string, string | boolean | undefined>): 
     limit: integerFlag(values, 'limit'),
     seed: integerFlag(values, 'seed'),
     backend: choiceFlag(values, 'backend', ['auto', ...BACKENDS] as const),
+    threads: threadsFlag(values),
+    augment: augmentFlag(values),
   };
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   return parseTrainConfig({ ...PRESETS[preset], ...defined });

@@ -85,6 +85,27 @@ describe('train form', () => {
     wrapper.unmount();
   });
 
+  it('the Robust preset turns augmentation on; the thread choice survives preset changes', async () => {
+    const wrapper = mountForm();
+    const augment = wrapper.get('[data-testid="train-augment"]');
+    expect((augment.element as HTMLInputElement).checked).toBe(false);
+    await wrapper.get('#train-threads').setValue('2');
+    await wrapper.get('#train-preset').setValue('robust');
+    expect((augment.element as HTMLInputElement).checked).toBe(true);
+    expect((wrapper.get('#train-threads').element as HTMLSelectElement).value).toBe('2');
+    expect((wrapper.get('#train-preset').element as HTMLSelectElement).value).toBe('robust');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(call).toHaveBeenCalledWith('startTraining', { ...PRESETS.robust, augment: true, threads: 2 });
+
+    await augment.setValue(false);
+    await wrapper.get('#train-threads').setValue('auto');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(call).toHaveBeenLastCalledWith('startTraining', { ...PRESETS.robust, augment: undefined, threads: 'auto' });
+    wrapper.unmount();
+  });
+
   it('shows the backend refusing a second Train, and Stop asks the backend to stop', async () => {
     const store = useTrainingStore();
     const wrapper = mountForm();

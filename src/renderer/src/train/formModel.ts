@@ -17,13 +17,16 @@ export interface TrainFields {
   limit: Input;
   seed: Input;
   backend: string;
+  augment: boolean;
+  /** '1', '2' or 'auto' */
+  threads: string;
 }
 
 export type FieldName = keyof TrainFields;
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
 export function fieldsFromConfig(config: TrainConfig): TrainFields {
-  return { ...config, hiddenUnits: config.hiddenUnits.join(','), limit: config.limit ?? '' };
+  return { ...config, hiddenUnits: config.hiddenUnits.join(','), limit: config.limit ?? '', augment: config.augment ?? false, threads: String(config.threads ?? 1) };
 }
 
 function toNumber(value: Input): number {
@@ -68,6 +71,8 @@ export function readFields(fields: TrainFields): { config: TrainConfig; errors: 
     seed: toNumber(fields.seed),
     ...(limit === undefined ? {} : { limit }),
     backend: fields.backend,
+    ...(fields.augment ? { augment: true } : {}),
+    ...(fields.threads === '1' ? {} : { threads: fields.threads === '2' ? 2 : fields.threads }),
   };
   const result = trainConfigSchema.safeParse(candidate);
   if (result.success) return { config: result.data, errors: null };

@@ -4,6 +4,7 @@ import { PRESETS, type TrainConfig } from '../../../core/training/config';
 export const TRAIN_PRESETS: ReadonlyArray<{ id: string; label: string; config: TrainConfig }> = [
   { id: 'keras-tutorial', label: 'Keras tutorial (SGD, 100 epochs)', config: PRESETS['keras-tutorial'] },
   { id: 'recommended', label: 'Recommended (Adam, 10 epochs)', config: PRESETS.recommended },
+  { id: 'robust', label: `Robust for drawings (Adam, augmented, ${PRESETS.robust.epochs} epochs)`, config: PRESETS.robust },
   // A fast demo: the recommended network on the first 6,000 images for 2 epochs.
   { id: 'quick-check', label: 'Quick check (2 epochs, 6,000 images)', config: { ...PRESETS.recommended, epochs: 2, limit: 6000 } },
 ];
