@@ -64,6 +64,8 @@ describe('digit-studio CLI', () => {
     [['train', '--colour', 'red'], /Unknown option '--colour'/, 2],
     [['train', '--optimizer', 'rmsprop'], /--optimizer: expected one of sgd\|momentum\|adam/, 2],
     [['train', '--validation-split', '1.5'], /validationSplit/, 2],
+    [['train', '--threads', '4'], /--threads: expected one of 1\|2\|auto, got '4'/, 2],
+    [['train', '--augment', '--no-augment'], /--augment and --no-augment contradict each other/, 2],
     [['fly'], /unknown command 'fly'/, 2],
     [['evaluate', join(dir, 'missing.json')], /missing\.json: cannot read: ENOENT/, 1],
     [['predict', join(dir, 'model.json'), join(dir, 'missing.png')], /missing\.png/, 1],
