@@ -11,7 +11,27 @@ import { INPUT_SHAPES, LABEL_STYLES, QUANTIZATIONS } from '../formats/tflite/opt
 import type { TrainingEvent } from '../training/events';
 
 const modelId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a model id');
+const sampleId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a sample id');
 const empty = z.object({}).strict();
+const digit = z.number().int().min(0).max(9);
+
+/** Bounds of one saved drawing: far above what a digit takes, far below what could strain the store. */
+export const MAX_SAMPLE_STROKES = 200;
+export const MAX_STROKE_POINTS = 5_000;
+
+/** One stroke as the Draw page holds it: flat x0, y0, x1, y1, … in canvas pixels and the pen width at each point. */
+export const sampleStrokeSchema = z
+  .object({
+    points: z.array(z.number()).min(2).max(2 * MAX_STROKE_POINTS),
+    widths: z.array(z.number().min(0)).min(1).max(MAX_STROKE_POINTS),
+  })
+  .strict()
+  .refine((s) => s.points.length === 2 * s.widths.length, 'a stroke needs one pen width per [x, y] point');
+export const sampleStrokesSchema = z.array(sampleStrokeSchema).min(1).max(MAX_SAMPLE_STROKES);
+export type SampleStroke = z.infer<typeof sampleStrokeSchema>;
+
+/** base64 of the exact 28×28 model input as 784 bytes (0 = no ink, 255 = full ink), row-major. */
+export const modelInputBase64 = z.string().regex(/^[A-Za-z0-9+/]{1046}==$/, 'not 784 base64-encoded bytes');
 
 export { QUANTIZATIONS, type Quantization } from '../formats/tflite/options';
 
@@ -50,6 +70,13 @@ export const requestSchemas = {
     })
     .strict(),
   revealModel: z.object({ id: modelId }).strict(),
+  /** "Teach it my handwriting": keeps a drawing with the label the user confirmed or corrected. */
+  saveSample: z.object({ label: digit, strokes: sampleStrokesSchema, pixels: modelInputBase64 }).strict(),
+  listSamples: empty,
+  relabelSample: z.object({ id: sampleId, label: digit }).strict(),
+  deleteSample: z.object({ id: sampleId }).strict(),
+  /** The saved drawings as MNIST-format files: images idx3-ubyte + labels idx1-ubyte, oldest first. */
+  exportSamples: z.object({ format: z.enum(['idx']) }).strict(),
 } as const;
 
 export type Method = keyof typeof requestSchemas;
@@ -112,6 +139,15 @@ export interface TfliteExportResult {
   verification: { runtime: string; accuracy: number; agreement: number; maxDelta: number; problem: string | null } | null;
 }
 
+/** A saved drawing; the strokes stay in the store (training and export use the model input). */
+export interface SampleEntry {
+  id: string;
+  label: number;
+  createdAt: string;
+  /** base64 of the 784-byte model input */
+  pixels: string;
+}
+
 /** Response types, one per method. */
 export interface Responses {
   status: { version: string; shell: 'electron' | 'web'; backends: BackendInfo[]; training: TrainingState };
@@ -127,12 +163,22 @@ export interface Responses {
   downloadModel: FileDownload;
   exportTflite: TfliteExportResult;
   revealModel: { path: string };
+  saveSample: SampleEntry;
+  /** Newest first; `limit` is the most the store keeps. */
+  listSamples: { samples: SampleEntry[]; limit: number };
+  relabelSample: SampleEntry;
+  deleteSample: { deleted: true };
+  exportSamples: { images: FileDownload; labels: FileDownload; count: number };
 }
 
 /** Menu commands of the desktop app that act on the renderer's current model. */
 export type MenuAction = 'save-h5' | 'export-tflite';
 
-export type ApiEvent = { type: 'training'; event: TrainingEvent } | { type: 'models-changed' } | { type: 'menu'; action: MenuAction };
+export type ApiEvent =
+  | { type: 'training'; event: TrainingEvent }
+  | { type: 'models-changed' }
+  | { type: 'samples-changed' }
+  | { type: 'menu'; action: MenuAction };
 
 /** What the renderer calls; implemented by the preload bridge and by the WebSocket client. */
 export interface DigitStudioApi {

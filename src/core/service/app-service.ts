@@ -3,15 +3,16 @@
  * the model library, evaluation and exports. Shells only move messages; every request is validated here.
  */
 import { floatsToBase64, base64ToBytes, bytesToBase64 } from '../api/base64';
-import { ApiError, isMethod, parseRequest, type ApiEvent, type Method, type Request, type Responses, type TrainingState } from '../api/contract';
+import { ApiError, isMethod, parseRequest, type ApiEvent, type Method, type Request, type Responses, type SampleEntry, type TrainingState } from '../api/contract';
 import { loadMnist, type Mnist } from '../dataset';
 import { BACKEND_LABELS, availableBackends } from '../training/backend';
 import { TrainingSession, type SpawnTrainingWorker } from '../training/session';
 import { startSourceWorker } from '../training/spawn-source-worker';
-import { h5Download } from './exports';
+import { h5Download, samplesIdxDownload } from './exports';
 import type { Job } from './job-protocol';
 import { JobRunner, type SpawnJobWorker } from './jobs';
 import { ModelStore } from './model-store';
+import { SampleStore, type StoredSample } from './sample-store';
 
 export interface AppServiceOptions {
   version: string;
@@ -27,8 +28,12 @@ const spawnSourceJobWorker: SpawnJobWorker = (job: Job) => startSourceWorker(new
 
 type Handlers = { [M in Method]: (request: Request<M>) => Promise<Responses[M]> };
 
+/** What the UI gets of a saved drawing (the strokes stay on disk). */
+const sampleEntry = ({ id, label, createdAt, pixels }: StoredSample): SampleEntry => ({ id, label, createdAt, pixels });
+
 export class AppService {
   readonly store: ModelStore;
+  readonly samples: SampleStore;
   private readonly session: TrainingSession;
   private readonly jobs: JobRunner;
   private readonly listeners = new Set<(event: ApiEvent) => void>();
@@ -37,6 +42,7 @@ export class AppService {
 
   constructor(private readonly options: AppServiceOptions) {
     this.store = new ModelStore(options.userDir, options.bundledModelsDir);
+    this.samples = new SampleStore(options.userDir);
     this.session = new TrainingSession(options.spawnWorker);
     this.jobs = new JobRunner(options.spawnJobWorker ?? spawnSourceJobWorker);
     // Read the library while the window loads, so the Draw page's first model is ready when asked for.
@@ -137,5 +143,24 @@ export class AppService {
     },
 
     revealModel: async ({ id }) => ({ path: (await this.store.get(id)).entry.path }),
+
+    saveSample: async ({ label, strokes, pixels }) => this.sampleChanged(await this.samples.add(label, strokes, base64ToBytes(pixels))),
+
+    listSamples: async () => ({ samples: (await this.samples.list()).map(sampleEntry), limit: this.samples.limit }),
+
+    relabelSample: async ({ id, label }) => this.sampleChanged(await this.samples.relabel(id, label)),
+
+    deleteSample: async ({ id }) => {
+      await this.samples.delete(id);
+      this.emit({ type: 'samples-changed' });
+      return { deleted: true };
+    },
+
+    exportSamples: async () => samplesIdxDownload(await this.samples.digitSet()),
   };
+
+  private sampleChanged(sample: StoredSample): SampleEntry {
+    this.emit({ type: 'samples-changed' });
+    return sampleEntry(sample);
+  }
 }

@@ -1,7 +1,10 @@
-/** Files the user downloads from the library: Keras .h5, and TFLite (verified in LiteRT.js before it is handed over). */
+/**
+ * Files the user downloads: Keras .h5 and TFLite (verified in LiteRT.js before it is handed over) from the
+ * library, and the saved drawings as MNIST-format IDX files.
+ */
 import { bytesToBase64 } from '../api/base64';
 import { ApiError, type Request, type Responses } from '../api/contract';
-import type { DigitSet } from '../dataset';
+import { idxImagesBytes, idxLabelsBytes, type DigitSet } from '../dataset';
 import { kerasH5Bytes } from '../formats/hdf5/write-h5';
 import { tfliteBytes } from '../formats/tflite/export';
 import { labelsText } from '../formats/tflite/labels';
@@ -48,4 +51,14 @@ export async function h5Download(name: string, model: TrainedModel): Promise<Res
   } catch (error) {
     throw new ApiError(`cannot save as Keras .h5: ${(error as Error).message}`);
   }
+}
+
+/** The user's drawings as an MNIST-style pair of IDX files (named like MNIST's own). */
+export function samplesIdxDownload(set: DigitSet): Responses['exportSamples'] {
+  if (set.count === 0) throw new ApiError('there are no saved drawings to export yet: draw a digit and confirm or correct its label');
+  return {
+    images: { fileName: 'my-digits-images-idx3-ubyte', data: bytesToBase64(idxImagesBytes(set.pixels, set.count, set.rows, set.cols)) },
+    labels: { fileName: 'my-digits-labels-idx1-ubyte', data: bytesToBase64(idxLabelsBytes(set.labels)) },
+    count: set.count,
+  };
 }

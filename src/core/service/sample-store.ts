@@ -1,0 +1,148 @@
+/**
+ * The user's own labelled drawings ("teach it my handwriting"): one JSON file per drawing in
+ * <userDir>/samples/<id>.json holding the strokes as the Draw page held them and the exact 28×28 model input.
+ * Every write is atomic; a damaged file is reported and skipped, never fatal to the list; the count is capped.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { base64ToBytes, bytesToBase64 } from '../api/base64';
+import { ApiError, modelInputBase64, sampleStrokesSchema, type SampleEntry, type SampleStroke } from '../api/contract';
+import type { DigitSet } from '../dataset';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { INPUT_SIZE } from '../model/spec';
+
+/** The most drawings kept: plenty to adapt a model to one hand, small enough to list and train on quickly. */
+export const SAMPLE_LIMIT = 1_000;
+
+const ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+
+const sampleFileSchema = z
+  .object({
+    version: z.literal(1),
+    id: z.string().regex(ID_PATTERN),
+    label: z.number().int().min(0).max(9),
+    createdAt: z.iso.datetime(),
+    strokes: sampleStrokesSchema,
+    pixels: modelInputBase64,
+  })
+  .strict();
+
+type SampleFile = z.infer<typeof sampleFileSchema>;
+
+export interface StoredSample extends SampleEntry {
+  strokes: SampleStroke[];
+}
+
+function newSampleId(createdAt: string): string {
+  const stamp = createdAt.replace(/[-:.TZ]/g, '').slice(0, 17);
+  return `sample-${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+export class SampleStore {
+  readonly dir: string;
+  /** Changes run one after another, so the cap holds and a relabel never races a delete. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Creation times are strictly increasing (one ms apart at least), so "newest first" is always defined. */
+  private lastCreated = 0;
+
+  constructor(
+    userDir: string,
+    readonly limit = SAMPLE_LIMIT,
+  ) {
+    this.dir = join(userDir, 'samples');
+  }
+
+  private serial<T>(change: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(change, change);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private path(id: string): string {
+    // Ids come through the contract's pattern; checked again here so no caller can leave the folder.
+    if (!ID_PATTERN.test(id)) throw new ApiError(`not a sample id: ${JSON.stringify(id)}`);
+    return join(this.dir, `${id}.json`);
+  }
+
+  private async read(id: string): Promise<StoredSample> {
+    const parsed = sampleFileSchema.safeParse(JSON.parse(await readFile(this.path(id), 'utf8')));
+    if (!parsed.success) throw new Error(`not a valid sample: ${parsed.error.issues[0].path.join('.') || 'file'}: ${parsed.error.issues[0].message}`);
+    if (parsed.data.id !== id) throw new Error(`the file holds sample ${parsed.data.id}`);
+    const { label, createdAt, strokes, pixels } = parsed.data;
+    return { id, label, createdAt, strokes, pixels };
+  }
+
+  private async write(sample: StoredSample): Promise<void> {
+    const file: SampleFile = { version: 1, ...sample };
+    await writeFileAtomic(this.path(sample.id), JSON.stringify(file));
+  }
+
+  private async ids(): Promise<string[]> {
+    const files = await readdir(this.dir).catch(() => [] as string[]);
+    return files.filter((f) => f.endsWith('.json') && !f.startsWith('.')).map((f) => f.slice(0, -'.json'.length));
+  }
+
+  /** All readable samples, newest first; damaged files are reported on stderr and left out. */
+  async list(): Promise<StoredSample[]> {
+    const samples: StoredSample[] = [];
+    for (const id of await this.ids()) {
+      try {
+        samples.push(await this.read(id));
+      } catch (error) {
+        console.warn(`digit-studio: skipped sample file ${join(this.dir, `${id}.json`)}: ${(error as Error).message}`);
+      }
+    }
+    return samples.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  add(label: number, strokes: SampleStroke[], pixels: Uint8Array): Promise<StoredSample> {
+    if (pixels.length !== INPUT_SIZE) throw new ApiError(`a sample's model input has ${INPUT_SIZE} bytes, got ${pixels.length}`);
+    return this.serial(async () => {
+      if ((await this.ids()).length >= this.limit) {
+        throw new ApiError(`you have ${this.limit} saved drawings, the most Digit Studio keeps: delete some to save more`);
+      }
+      await mkdir(this.dir, { recursive: true });
+      this.lastCreated = Math.max(Date.now(), this.lastCreated + 1);
+      const createdAt = new Date(this.lastCreated).toISOString();
+      const sample: StoredSample = { id: newSampleId(createdAt), label, createdAt, strokes, pixels: bytesToBase64(pixels) };
+      await this.write(sample);
+      return sample;
+    });
+  }
+
+  private async existing(id: string): Promise<StoredSample> {
+    try {
+      return await this.read(id);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ApiError(`sample ${id} does not exist`);
+      throw new ApiError(`sample ${id} cannot be read: ${(error as Error).message}`);
+    }
+  }
+
+  relabel(id: string, label: number): Promise<StoredSample> {
+    return this.serial(async () => {
+      const sample = { ...(await this.existing(id)), label };
+      await this.write(sample);
+      return sample;
+    });
+  }
+
+  /** Deletes a sample; a damaged one can be deleted too. */
+  delete(id: string): Promise<void> {
+    return this.serial(async () => {
+      const path = this.path(id);
+      if (!(await this.ids()).includes(id)) throw new ApiError(`sample ${id} does not exist`);
+      await rm(path, { force: true });
+    });
+  }
+
+  /** The samples as a 28×28 digit set, oldest first (the order of an export). */
+  async digitSet(): Promise<DigitSet> {
+    const samples = (await this.list()).reverse();
+    const pixels = new Uint8Array(samples.length * INPUT_SIZE);
+    samples.forEach((s, i) => pixels.set(base64ToBytes(s.pixels), i * INPUT_SIZE));
+    return { count: samples.length, rows: 28, cols: 28, pixels, labels: Uint8Array.from(samples, (s) => s.label) };
+  }
+}
