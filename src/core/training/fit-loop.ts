@@ -6,6 +6,7 @@
  */
 import type { DigitSet } from '../dataset';
 import { parameterCount, type CompileInfo, type DenseWeights, type ModelSpec, type TrainedModel } from '../model/spec';
+import { EpochAugmenter } from './augment/augmenter';
 import type { BackendName, TrainConfig } from './config';
 import type { DoneEvent, FailedEvent, TrainingEvent } from './events';
 import { createRng, shuffleInPlace } from './rng';
@@ -37,6 +38,8 @@ export interface Stepper {
   evaluate(set: 'validation' | 'test'): Promise<Scores> | Scores;
   getWeights(): DenseWeights[];
   setWeights(weights: DenseWeights[]): void;
+  /** Copies in new training images (same samples, same order, count × 784 bytes): each epoch's augmented copy. */
+  replaceTrainPixels(pixels: Uint8Array): void;
 }
 
 /** Batch events are throttled to this interval so that a UI or a JSON log is not flooded. */
@@ -67,6 +70,23 @@ export async function fitLoop(
   stepper: Stepper,
   hooks: TrainerHooks,
 ): Promise<TrainOutcome> {
+  const augmenter = config.augment ? new EpochAugmenter(data.train, config.seed) : null;
+  try {
+    return await runEpochs(backend, config, spec, data, stepper, hooks, augmenter);
+  } finally {
+    augmenter?.close();
+  }
+}
+
+async function runEpochs(
+  backend: BackendName,
+  config: TrainConfig,
+  spec: ModelSpec,
+  data: TrainingSplit & { test: DigitSet },
+  stepper: Stepper,
+  hooks: TrainerHooks,
+  augmenter: EpochAugmenter | null,
+): Promise<TrainOutcome> {
   const { train, validation, test } = data;
   const compile = compileInfo(config);
   hooks.emit({ event: 'start', backend, config, train_samples: train.count, val_samples: validation?.count ?? 0, test_samples: test.count, params: parameterCount(spec) });
@@ -80,6 +100,7 @@ export async function fitLoop(
   for (let epoch = 1; epoch <= config.epochs && !stopped; epoch++) {
     shuffleInPlace(stepper.order, random);
     const started = performance.now();
+    if (augmenter) await augmenter.deliver(epoch, (pixels) => stepper.replaceTrainPixels(pixels), epoch === config.epochs);
     let lastEmit = started;
     let seen = 0;
     let lossSum = 0;

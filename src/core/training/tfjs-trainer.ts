@@ -59,12 +59,13 @@ export async function trainWithTfjs(
     metrics: ['accuracy'],
   });
   const { train, validation, test } = data;
+  let trainSet = train; // a private copy once augmented images arrive: train's pixels are the dataset's
   const x = new Float32Array(config.batchSize * INPUT_SIZE);
   const y = new Float32Array(config.batchSize * NUM_CLASSES);
   const stepper: Stepper = {
     order: identityOrder(train.count),
     async step(start, n) {
-      fillBatch(train, this.order, start, start + n, x, y);
+      fillBatch(trainSet, this.order, start, start + n, x, y);
       const xs = tf.tensor2d(x.subarray(0, n * INPUT_SIZE), [n, INPUT_SIZE]);
       const ys = tf.tensor2d(y.subarray(0, n * NUM_CLASSES), [n, NUM_CLASSES]);
       const [loss, accuracy] = (await model.trainOnBatch(xs, ys)) as number[];
@@ -74,6 +75,11 @@ export async function trainWithTfjs(
     evaluate: (set) => evaluateTf(tf, model, set === 'test' ? test : validation!),
     getWeights: () => readTfWeights(model),
     setWeights: (weights) => writeTfWeights(tf, model, spec, weights),
+    replaceTrainPixels(pixels) {
+      if (pixels.length !== train.pixels.length) throw new RangeError(`${pixels.length} training pixels, expected ${train.pixels.length}`);
+      if (trainSet === train) trainSet = { ...train, pixels: new Uint8Array(pixels.length) };
+      trainSet.pixels.set(pixels);
+    },
   };
   try {
     return await fitLoop(name, config, spec, data, stepper, hooks);

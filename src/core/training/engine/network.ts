@@ -52,6 +52,13 @@ export class EngineNetwork {
     return new Uint32Array(this.view.buffer, plan.order, plan.count);
   }
 
+  /** Overwrites a set's images with `pixels` (same count): each epoch's augmented training images. */
+  replacePixels(set: number, pixels: Uint8Array): void {
+    const plan = this.plan.sets[set];
+    if (pixels.length !== plan.count * this.spec.inputSize) throw new RangeError(`${pixels.length} pixels for ${plan.count} images`);
+    new Uint8Array(this.view.buffer, plan.pixels, pixels.length).set(pixels);
+  }
+
   /** Trains on the samples order(set)[start .. start + n). */
   step(set: number, start: number, n: number): BatchResult {
     if (this.settings.optimizer === 'adam') {

@@ -26,6 +26,7 @@ export function trainWithEngine(runtime: EngineRuntime, config: TrainConfig, dat
     evaluate: (set) => net.evaluate(set === 'test' ? TEST : VALIDATION),
     getWeights: () => net.getWeights(),
     setWeights: (weights) => net.setWeights(weights),
+    replaceTrainPixels: (pixels) => net.replacePixels(TRAIN, pixels),
   };
   return fitLoop('engine', config, spec, data, stepper, hooks);
 }

@@ -1,0 +1,21 @@
+/**
+ * Augmentation worker (worker_threads): on each request writes one epoch's distorted copy of the training images
+ * into the shared target buffer, while the training thread trains on the previous epoch.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { augmentEpoch, inkBoxes } from './epoch';
+import type { AugmentReply, AugmentWorkerData } from './protocol';
+
+const port = parentPort;
+if (!port) throw new Error('the augmentation worker must run in a worker thread');
+
+const { source, target, seed } = workerData as AugmentWorkerData;
+const pixels = new Uint8Array(source);
+const output = new Uint8Array(target);
+const boxes = inkBoxes(pixels, pixels.length / 784);
+
+port.on('message', (epoch: number) => {
+  const started = performance.now();
+  augmentEpoch(pixels, boxes, output, seed, epoch);
+  port.postMessage({ epoch, milliseconds: performance.now() - started } satisfies AugmentReply);
+});
