@@ -25,6 +25,7 @@ vi.mock('../../../src/renderer/src/draw/modelBitmap', async () => {
 
 import DrawCanvas from '../../../src/renderer/src/draw/DrawCanvas.vue';
 import DrawPage from '../../../src/renderer/src/draw/DrawPage.vue';
+import ModelInputPreview from '../../../src/renderer/src/draw/ModelInputPreview.vue';
 import { useModelsStore } from '../../../src/renderer/src/stores/models';
 
 const entry = (id: string, name: string, testAccuracy: number | null): ModelEntry => ({
@@ -184,6 +185,55 @@ describe('DrawPage', () => {
     models.predictor = predictor;
     models.loading = false;
     await flushPromises();
+    expect(shown()).toEqual({ digit: '3', strokes: '1' });
+  });
+});
+
+describe('DrawPage: teach it my handwriting', () => {
+  const saved = (label: number) => ({ id: `sample-${label}`, label, createdAt: '2026-12-06T04:00:00.000Z', pixels: '' });
+
+  it('offers no label before there is a digit to read', () => {
+    mountWithModel();
+    expect(wrapper.get('[data-testid="confirm-label"]').attributes('disabled')).toBeDefined();
+    expect(wrapper.get('[data-testid="correct-label-5"]').attributes('disabled')).toBeDefined();
+  });
+
+  it('saves the strokes and the exact 28×28 input with the corrected label, then clears for the next digit', async () => {
+    mountWithModel();
+    call.mockImplementation(async (method: string, request: { label: number }) => {
+      if (method === 'saveSample') return saved(request.label);
+      throw new Error(`unexpected ${method}`);
+    });
+    await drawStroke([60, 60, 200, 60, 120, 260]);
+    const input = Float32Array.from(wrapper.findComponent(ModelInputPreview).props('input') as Float32Array);
+    await wrapper.get('[data-testid="correct-label-5"]').trigger('click');
+    await flushPromises();
+    expect(call).toHaveBeenCalledTimes(1);
+    const [method, request] = call.mock.calls[0] as [string, { label: number; strokes: unknown; pixels: string }];
+    expect(method).toBe('saveSample');
+    expect(request.label).toBe(5);
+    expect(request.strokes).toEqual([{ points: [60, 60, 200, 60, 120, 260], widths: [16, 16, 16] }]);
+    const bytes = Buffer.from(request.pixels, 'base64');
+    expect(bytes).toHaveLength(784);
+    expect(input.some((v) => v > 0)).toBe(true);
+    bytes.forEach((b, i) => expect(Math.abs(b / 255 - input[i])).toBeLessThanOrEqual(0.5 / 255));
+    expect(wrapper.get('[data-testid="teach-saved"]').text()).toBe('Saved as 5 — 1 drawing in My digits.');
+    expect(shown()).toEqual({ digit: '', strokes: '0' });
+  });
+
+  it('confirms the digit read with one press, and shows a refusal from the backend', async () => {
+    mountWithModel();
+    call.mockResolvedValueOnce(saved(3)).mockRejectedValueOnce(new Error('you have 1000 saved drawings, the most Digit Studio keeps: delete some to save more'));
+    await drawStroke();
+    const confirm = wrapper.get('[data-testid="confirm-label"]');
+    expect(confirm.text()).toBe('Right, it is a 3');
+    await confirm.trigger('click');
+    await flushPromises();
+    expect(call).toHaveBeenLastCalledWith('saveSample', expect.objectContaining({ label: 3 }));
+    await drawStroke();
+    await wrapper.get('[data-testid="confirm-label"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="teach-panel"] [role="alert"]').text()).toMatch(/1000 saved drawings/);
     expect(shown()).toEqual({ digit: '3', strokes: '1' });
   });
 });
