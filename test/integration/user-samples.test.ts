@@ -7,7 +7,10 @@ import { bytesToBase64 } from '../../src/core/api/base64';
 import type { ApiEvent, Responses } from '../../src/core/api/contract';
 import { loadDigitSet } from '../../src/core/dataset';
 import { AppService } from '../../src/core/service/app-service';
+import { RECOMMENDED } from '../../src/core/training/config';
+import type { DoneEvent, EpochEvent, StartEvent, TrainingEvent } from '../../src/core/training/events';
 import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
+import { rawMnistImage, rawMnistLabel } from '../helpers/mnist-files';
 
 const BUNDLED = fileURLToPath(new URL('../../resources/models', import.meta.url));
 const STROKES = [{ points: [40, 20, 42, 80, 44, 140], widths: [10, 10, 10] }];
@@ -66,5 +69,42 @@ describe('saved drawings through the AppService', () => {
     await expect(service.call('saveSample', { label: 1, strokes: STROKES, pixels: pixels(0, 0), path: '/etc' })).rejects.toThrow(/invalid saveSample request/);
     await expect(service.call('relabelSample', { id: '../models/x', label: 1 })).rejects.toThrow(/id: not a sample id/);
     await expect(service.call('deleteSample', { id: 'sample-missing' })).rejects.toThrow(/sample sample-missing does not exist/);
+  });
+});
+
+describe('training with the saved drawings', () => {
+  it('fine-tunes a library model on MNIST mixed with the drawings and reports the accuracy on them', async () => {
+    const service = newService();
+    // Ten "drawings": MNIST test images 0-9 with their true labels.
+    for (let i = 0; i < 10; i++) {
+      await service.call('saveSample', { label: rawMnistLabel('t10k', i), strokes: STROKES, pixels: bytesToBase64(rawMnistImage('t10k', i)) });
+    }
+    const events: TrainingEvent[] = [];
+    service.onEvent((e) => e.type === 'training' && events.push(e.event));
+    const saved = new Promise<void>((resolve) => service.onEvent((e) => e.type === 'models-changed' && resolve()));
+    await service.call('startTraining', { ...RECOMMENDED, epochs: 1, limit: 3000, backend: 'wasm', startFrom: 'bundled-digit-mlp', userSamples: true });
+    await saved;
+    const start = events.find((e): e is StartEvent => e.event === 'start')!;
+    // 2,400 MNIST images + the 10 drawings × 12 (0.05 × 2400 / (0.95 × 10) = 12.6 → 12)
+    expect(start.train_samples).toBe(2520);
+    const epoch = events.find((e): e is EpochEvent => e.event === 'epoch')!;
+    const done = events.at(-1) as DoneEvent;
+    expect(done.event).toBe('done');
+    expect(epoch.user_accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(done.user_accuracy).toBe(epoch.user_accuracy);
+    // Fresh weights get nowhere near this from one epoch on 2,400 images; the bundled model starts at 0.977.
+    expect(done.test_accuracy).toBeGreaterThan(0.95);
+    const models = (await service.call('listModels', {})) as Responses['listModels'];
+    expect(models.find((m) => m.source === 'trained')?.name).toMatch(/^ADAM 128-128 · fine-tuned · 1 epochs/);
+  });
+
+  it('refuses a start model whose layers differ, and an empty set of drawings, before training starts', async () => {
+    const service = newService();
+    await expect(service.call('startTraining', { ...RECOMMENDED, hiddenUnits: [64], startFrom: 'bundled-digit-mlp' })).rejects.toThrow(
+      'cannot start from Digit MLP (bundled): its layers are 784 → 128 relu → 128 relu → 10 softmax but the settings ask for 784 → 64 relu → 10 softmax',
+    );
+    await expect(service.call('startTraining', { ...RECOMMENDED, startFrom: 'run-missing' })).rejects.toThrow('model run-missing does not exist');
+    await expect(service.call('startTraining', { ...RECOMMENDED, userSamples: true })).rejects.toThrow(/no saved drawings to include yet/);
+    expect(((await service.call('status', {})) as Responses['status']).training.running).toBe(false);
   });
 });

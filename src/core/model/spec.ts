@@ -61,6 +61,11 @@ export function layerShapes(spec: ModelSpec): Array<[number, number]> {
   });
 }
 
+/** The layers in words: "784 → 128 relu → 128 relu → 10 softmax". */
+export function describeLayers(spec: ModelSpec): string {
+  return [spec.inputSize, ...spec.layers.map((l) => `${l.units} ${l.activation}`)].join(' → ');
+}
+
 export function parameterCount(spec: ModelSpec): number {
   return layerShapes(spec).reduce((sum, [inputs, units]) => sum + inputs * units + units, 0);
 }

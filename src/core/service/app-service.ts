@@ -6,8 +6,11 @@ import { floatsToBase64, base64ToBytes, bytesToBase64 } from '../api/base64';
 import { ApiError, isMethod, parseRequest, type ApiEvent, type Method, type Request, type Responses, type SampleEntry, type TrainingState } from '../api/contract';
 import { loadMnist, type Mnist } from '../dataset';
 import { BACKEND_LABELS, availableBackends } from '../training/backend';
+import type { TrainConfig } from '../training/config';
+import { startModelProblem } from '../training/fine-tune';
 import { TrainingSession, type SpawnTrainingWorker } from '../training/session';
 import { startSourceWorker } from '../training/spawn-source-worker';
+import type { TrainingInputs } from '../training/worker-protocol';
 import { h5Download, samplesIdxDownload } from './exports';
 import type { Job } from './job-protocol';
 import { JobRunner, type SpawnJobWorker } from './jobs';
@@ -80,17 +83,24 @@ export class AppService {
     }),
 
     startTraining: async (config) => {
+      const inputs = await this.trainingInputs(config);
       if (this.session.running) throw new ApiError('a training run is already in progress: stop it or wait for it to finish');
       this.training = { running: true, config, events: [] };
-      const run = this.session.start(config, (event) => {
+      const run = this.session.start(
+        config,
+        (event) => {
         // Keep every epoch and the throttled batches so charts can be redrawn by a page opened mid-run.
-        this.training.events.push(event);
-        this.emit({ type: 'training', event });
-      });
+          this.training.events.push(event);
+          this.emit({ type: 'training', event });
+        },
+        undefined,
+        inputs,
+      );
       void run.then(async (result) => {
         if (result.model && result.final.event === 'done') {
           const accuracy = result.final.test_accuracy;
-          const name = `${config.optimizer.toUpperCase()} ${config.hiddenUnits.join('-')} · ${result.final.epochs_completed} epochs · ${(accuracy * 100).toFixed(2)}%`;
+          const tuned = config.startFrom ? ' · fine-tuned' : '';
+          const name = `${config.optimizer.toUpperCase()} ${config.hiddenUnits.join('-')}${tuned} · ${result.final.epochs_completed} epochs · ${(accuracy * 100).toFixed(2)}%`;
           await this.store.addTrained(result.model, { name, testAccuracy: accuracy, config, backend: result.final.backend });
           this.emit({ type: 'models-changed' });
         }
@@ -158,6 +168,23 @@ export class AppService {
 
     exportSamples: async () => samplesIdxDownload(await this.samples.digitSet()),
   };
+
+  /** The start model's weights and the user's drawings a run asks for, checked before the worker starts. */
+  private async trainingInputs(config: TrainConfig): Promise<TrainingInputs> {
+    const inputs: TrainingInputs = {};
+    if (config.startFrom) {
+      const { entry, model } = await this.store.get(config.startFrom);
+      const problem = startModelProblem(config, model.spec);
+      if (problem) throw new ApiError(`cannot start from ${entry.name}: ${problem}`);
+      inputs.initialWeights = model.weights;
+    }
+    if (config.userSamples) {
+      const samples = await this.samples.digitSet();
+      if (!samples.count) throw new ApiError('there are no saved drawings to include yet: draw digits on the Draw page and confirm or correct their labels');
+      inputs.userSamples = samples;
+    }
+    return inputs;
+  }
 
   private sampleChanged(sample: StoredSample): SampleEntry {
     this.emit({ type: 'samples-changed' });

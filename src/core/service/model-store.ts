@@ -8,16 +8,12 @@ import { basename, extname, join } from 'node:path';
 import { ApiError, type ModelEntry } from '../api/contract';
 import { readModelFile, writeModelFile } from '../formats/model-file';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { parameterCount, type TrainedModel } from '../model/spec';
+import { describeLayers, parameterCount, type TrainedModel } from '../model/spec';
 
 const MODEL_FILE = 'model.json';
 const META_FILE = 'meta.json';
 
 type Meta = Omit<ModelEntry, 'path' | 'params' | 'layers'>;
-
-function describeLayers(model: TrainedModel): string {
-  return [model.spec.inputSize, ...model.spec.layers.map((l) => `${l.units} ${l.activation}`)].join(' → ');
-}
 
 function newId(prefix: string): string {
   const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
@@ -36,7 +32,7 @@ export class ModelStore {
   }
 
   private entry(meta: Meta, model: TrainedModel, path: string): ModelEntry {
-    return { ...meta, params: parameterCount(model.spec), layers: describeLayers(model), path };
+    return { ...meta, params: parameterCount(model.spec), layers: describeLayers(model.spec), path };
   }
 
   /** The bundled models are read-only: read once, then served from memory (the Draw page's first model). */

@@ -39,6 +39,8 @@ export interface EpochEvent {
   val_loss: number | null;
   val_accuracy: number | null;
   seconds: number;
+  /** Accuracy on the user's own drawings, when the run includes them. */
+  user_accuracy?: number;
 }
 
 export interface DoneEvent {
@@ -49,6 +51,8 @@ export interface DoneEvent {
   epochs_completed: number;
   test_loss: number;
   test_accuracy: number;
+  /** Accuracy on the user's own drawings, when the run includes them. */
+  user_accuracy?: number;
   /** Set by whoever saved the model (CLI --out, the app's model store). */
   model?: string;
 }

@@ -16,6 +16,10 @@ export interface TrainerHooks {
   emit(event: TrainingEvent): void;
   /** Polled after every batch: true stops the run with the weights it has. */
   shouldStop(): boolean;
+  /** Weights to start from instead of the engine's fresh ones (fine-tuning a model). */
+  initialWeights?: DenseWeights[];
+  /** Scores the weights after every epoch and at the end, reported as `user_accuracy` (the user's own drawings). */
+  userAccuracy?(model: TrainedModel): number;
 }
 
 export interface TrainOutcome {
@@ -93,6 +97,7 @@ async function runEpochs(
 
   const random = createRng(config.seed);
   const batches = Math.ceil(train.count / config.batchSize);
+  if (hooks.initialWeights) stepper.setWeights(hooks.initialWeights);
   let goodWeights = stepper.getWeights();
   let epochsCompleted = 0;
   let stopped = false;
@@ -130,11 +135,16 @@ async function runEpochs(
     const val = validation ? await stepper.evaluate('validation') : null;
     epochsCompleted = epoch;
     goodWeights = stepper.getWeights();
-    hooks.emit({ event: 'epoch', backend, epoch, epochs: config.epochs, loss: lossSum / seen, accuracy: correct / seen, val_loss: val?.loss ?? null, val_accuracy: val?.accuracy ?? null, seconds: (performance.now() - started) / 1000 });
+    hooks.emit({ event: 'epoch', backend, epoch, epochs: config.epochs, loss: lossSum / seen, accuracy: correct / seen, val_loss: val?.loss ?? null, val_accuracy: val?.accuracy ?? null, seconds: (performance.now() - started) / 1000, ...userScore(hooks, { spec, weights: goodWeights }) });
   }
 
   const scores = await stepper.evaluate('test');
-  const final: DoneEvent = { event: 'done', backend, stopped: stopped ? 'cancelled' : 'completed', epochs_completed: epochsCompleted, test_loss: scores.loss, test_accuracy: scores.accuracy };
+  const weights = stepper.getWeights();
+  const final: DoneEvent = { event: 'done', backend, stopped: stopped ? 'cancelled' : 'completed', epochs_completed: epochsCompleted, test_loss: scores.loss, test_accuracy: scores.accuracy, ...userScore(hooks, { spec, weights }) };
   hooks.emit(final);
-  return { final, model: { spec, weights: stepper.getWeights(), compile } };
+  return { final, model: { spec, weights, compile } };
+}
+
+function userScore(hooks: TrainerHooks, model: TrainedModel): { user_accuracy?: number } {
+  return hooks.userAccuracy ? { user_accuracy: hooks.userAccuracy(model) } : {};
 }

@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import type { TrainedModel } from '../model/spec';
 import type { TrainConfig } from './config';
 import type { DoneEvent, FailedEvent, TrainingEvent } from './events';
-import type { WorkerInit, WorkerMessage } from './worker-protocol';
+import type { TrainingInputs, WorkerInit, WorkerMessage } from './worker-protocol';
 
 export type SpawnTrainingWorker = (init: WorkerInit) => Worker;
 
@@ -31,11 +31,11 @@ export class TrainingSession {
     return this.stopFlag !== null;
   }
 
-  start(config: TrainConfig, onEvent: (event: TrainingEvent) => void, dataDir?: string): Promise<TrainingResult> {
+  start(config: TrainConfig, onEvent: (event: TrainingEvent) => void, dataDir?: string, inputs: TrainingInputs = {}): Promise<TrainingResult> {
     if (this.stopFlag) throw new TrainingBusyError();
     const flagBuffer = new SharedArrayBuffer(4);
     this.stopFlag = new Int32Array(flagBuffer);
-    const worker = this.spawn({ config, stopFlag: flagBuffer, dataDir });
+    const worker = this.spawn({ config, stopFlag: flagBuffer, dataDir, ...inputs });
 
     return new Promise<TrainingResult>((resolve) => {
       let final: DoneEvent | FailedEvent | null = null;

