@@ -14,6 +14,8 @@ export interface StartEvent {
   val_samples: number;
   test_samples: number;
   params: number;
+  /** Threads that train (the engine: 1, or 2 workers splitting each batch). */
+  threads?: number;
 }
 
 /** Progress inside an epoch; loss and accuracy are running means over the epoch so far, as Keras reports them. */

@@ -1,6 +1,8 @@
 /**
  * Where everything lives in the engine's memory, and the descriptor the kernels read (field offsets mirror
  * kernel/net.as). All sizes are fixed when a network is created: training allocates nothing afterwards.
+ * Two workers share the parameters, optimizer state and data sets, and each has its own workspace: descriptor,
+ * batch lists, activations, deltas and a gradient buffer.
  */
 import type { ModelSpec, OptimizerName } from '../../model/spec';
 import { layerShapes } from '../../model/spec';
@@ -25,6 +27,7 @@ export const HEADER = {
   rowCounts: 72,
   colLists: 76,
   colCounts: 80,
+  grads: 84,
   size: 96,
 } as const;
 
@@ -45,11 +48,21 @@ export interface LayerPlan {
   /** The previous layer's cols (inputs rounded up to 16 for the first): rows of the padded kernel, row stride of the input. */
   srcStride: number;
   activation: number;
-  src: number;
   kernel: number;
   bias: number;
-  activations: number;
-  delta: number;
+}
+
+/** One worker's own memory. */
+export interface WorkspacePlan {
+  /** The descriptor the kernels read. */
+  net: number;
+  /** The first layer's nonzero inputs, per row and per input (kernel/sparse.as). */
+  sparse: { rowLists: number; rowCounts: number; colLists: number; colCounts: number };
+  /** Per layer: its activations and the loss gradient w.r.t. its pre-activations, [rows][cols] each. */
+  activations: number[];
+  deltas: number[];
+  /** Two workers: this worker's gradient of every parameter, at the parameters' offsets; 0 for one. */
+  grads: number;
 }
 
 export interface SetPlan {
@@ -61,14 +74,12 @@ export interface SetPlan {
 }
 
 export interface EnginePlan {
-  net: number;
   layers: LayerPlan[];
-  /** Bytes of all kernels and biases, contiguous; each optimizer state array follows at this distance. */
+  /** Bytes of all kernels and biases, contiguous from layers[0].kernel; each optimizer state array follows at this distance. */
   paramBytes: number;
-  /** The first layer's nonzero inputs, per row and per input (kernel/sparse.as). */
-  sparse: { rowLists: number; rowCounts: number; colLists: number; colCounts: number };
-  /** Even number of batch rows the workspace holds. */
+  /** Even number of batch rows a workspace holds. */
   rows: number;
+  workspaces: WorkspacePlan[];
   sets: SetPlan[];
   end: number;
 }
@@ -76,8 +87,11 @@ export interface EnginePlan {
 const pad16 = (n: number): number => Math.ceil(n / 16) * 16;
 const pad32 = (n: number): number => Math.ceil(n / 32) * 32;
 
-/** Lays out a network whose batches have at most batchSize samples, with the given sample counts per data set. */
-export function planEngine(spec: ModelSpec, batchSize: number, optimizer: OptimizerName, setSizes: readonly number[], base: number): EnginePlan {
+/**
+ * Lays out a network whose batches have at most batchSize samples, with the given sample counts per data set,
+ * for one worker or two.
+ */
+export function planEngine(spec: ModelSpec, batchSize: number, optimizer: OptimizerName, setSizes: readonly number[], base: number, workers = 1): EnginePlan {
   let cursor = pad16(base);
   const take = (bytes: number): number => {
     const at = cursor;
@@ -86,30 +100,33 @@ export function planEngine(spec: ModelSpec, batchSize: number, optimizer: Optimi
   };
   const shapes = layerShapes(spec);
   const rows = Math.max(EVAL_ROWS, batchSize + (batchSize % 2));
-  const net = take(HEADER.size + LAYER.size * shapes.length);
+  const nets = Array.from({ length: workers }, () => take(HEADER.size + LAYER.size * shapes.length));
   const layers: LayerPlan[] = [];
   shapes.forEach(([inputs, units], i) => {
     const cols = i === 0 ? pad32(units) : pad16(units);
     const srcStride = i === 0 ? pad16(inputs) : layers[i - 1].cols;
-    layers.push({ inputs, units, cols, srcStride, activation: ACTIVATION_CODES[spec.layers[i].activation], src: 0, kernel: take(4 * srcStride * cols), bias: take(4 * cols), activations: 0, delta: 0 });
+    layers.push({ inputs, units, cols, srcStride, activation: ACTIVATION_CODES[spec.layers[i].activation], kernel: take(4 * srcStride * cols), bias: take(4 * cols) });
   });
   const paramBytes = cursor - layers[0].kernel;
   take(paramBytes * STATE_SLOTS[optimizer]);
   const inputs = layers[0].inputs;
-  const sparse = { rowLists: take(8 * rows * inputs), rowCounts: take(4 * rows), colLists: take(8 * inputs * rows), colCounts: take(4 * inputs) };
-  layers.forEach((layer, i) => {
-    // The first layer reads the sparse lists instead.
-    layer.src = i === 0 ? 0 : layers[i - 1].activations;
-    layer.activations = take(4 * rows * layer.cols);
-    layer.delta = take(4 * rows * layer.cols);
+  const workspaces = nets.map((net): WorkspacePlan => {
+    const sparse = { rowLists: take(8 * rows * inputs), rowCounts: take(4 * rows), colLists: take(8 * inputs * rows), colCounts: take(4 * inputs) };
+    const activations: number[] = [];
+    const deltas: number[] = [];
+    for (const layer of layers) {
+      activations.push(take(4 * rows * layer.cols));
+      deltas.push(take(4 * rows * layer.cols));
+    }
+    return { net, sparse, activations, deltas, grads: workers > 1 ? take(paramBytes) : 0 };
   });
   const sets = setSizes.map((count) => ({ count, order: take(4 * count), labels: take(count), pixels: take(count * spec.inputSize + 16) }));
-  return { net, layers, paramBytes, sparse, rows, sets, end: cursor };
+  return { layers, paramBytes, rows, workspaces, sets, end: cursor };
 }
 
 /** Bytes a network needs beyond the module's own data, without laying it out. */
-export function engineBytes(spec: ModelSpec, batchSize: number, optimizer: OptimizerName, setSizes: readonly number[]): number {
-  return planEngine(spec, batchSize, optimizer, setSizes, 0).end;
+export function engineBytes(spec: ModelSpec, batchSize: number, optimizer: OptimizerName, setSizes: readonly number[], workers = 1): number {
+  return planEngine(spec, batchSize, optimizer, setSizes, 0, workers).end;
 }
 
 export interface OptimizerSettings {
@@ -118,9 +135,9 @@ export interface OptimizerSettings {
   momentum: number;
 }
 
-/** Writes the descriptor; Adam's bias corrections are written per step by the network. */
-export function writeDescriptor(view: DataView, plan: EnginePlan, settings: OptimizerSettings): void {
-  const at = plan.net;
+/** Writes a workspace's descriptor; Adam's bias corrections are written per step by the network. */
+export function writeDescriptor(view: DataView, plan: EnginePlan, workspace: WorkspacePlan, settings: OptimizerSettings): void {
+  const at = workspace.net;
   const f32 = (offset: number, value: number): void => view.setFloat32(at + offset, value, true);
   view.setInt32(at + HEADER.layers, plan.layers.length, true);
   view.setInt32(at + HEADER.optimizer, OPTIMIZER_CODES[settings.optimizer], true);
@@ -133,11 +150,12 @@ export function writeDescriptor(view: DataView, plan: EnginePlan, settings: Opti
   f32(HEADER.oneMinusBeta2, 1 - 0.999);
   f32(HEADER.epsilon, 1e-7);
   view.setInt32(at + HEADER.rows, plan.rows, true);
-  view.setUint32(at + HEADER.rowLists, plan.sparse.rowLists, true);
-  view.setUint32(at + HEADER.rowCounts, plan.sparse.rowCounts, true);
-  view.setUint32(at + HEADER.colLists, plan.sparse.colLists, true);
-  view.setUint32(at + HEADER.colCounts, plan.sparse.colCounts, true);
+  view.setUint32(at + HEADER.rowLists, workspace.sparse.rowLists, true);
+  view.setUint32(at + HEADER.rowCounts, workspace.sparse.rowCounts, true);
+  view.setUint32(at + HEADER.colLists, workspace.sparse.colLists, true);
+  view.setUint32(at + HEADER.colCounts, workspace.sparse.colCounts, true);
   view.setInt32(at + HEADER.stateOffset, plan.paramBytes, true);
+  view.setInt32(at + HEADER.grads, workspace.grads === 0 ? 0 : workspace.grads - plan.layers[0].kernel, true);
   plan.layers.forEach((layer, i) => {
     const rec = at + HEADER.size + LAYER.size * i;
     const fields: Array<[number, number]> = [
@@ -145,12 +163,13 @@ export function writeDescriptor(view: DataView, plan: EnginePlan, settings: Opti
       [LAYER.units, layer.units],
       [LAYER.cols, layer.cols],
       [LAYER.activation, layer.activation],
-      [LAYER.src, layer.src],
+      // The first layer reads the sparse lists instead.
+      [LAYER.src, i === 0 ? 0 : workspace.activations[i - 1]],
       [LAYER.srcStride, layer.srcStride],
       [LAYER.kernel, layer.kernel],
       [LAYER.bias, layer.bias],
-      [LAYER.activations, layer.activations],
-      [LAYER.delta, layer.delta],
+      [LAYER.activations, workspace.activations[i]],
+      [LAYER.delta, workspace.deltas[i]],
     ];
     for (const [offset, value] of fields) view.setUint32(rec + offset, value, true);
   });

@@ -1,11 +1,13 @@
 /**
  * One network in its own engine instance: parameters, optimizer state, workspace and the data sets' bytes
  * all in the instance's memory, laid out once. A training step is one call; nothing is allocated per step.
+ * For two workers the memory is shared: this instance is worker 0, and worker 1 attaches to the same plan.
  */
 import type { DigitSet } from '../../dataset';
 import type { DenseWeights, ModelSpec } from '../../model/spec';
-import { HEADER, planEngine, writeDescriptor, type EnginePlan, type OptimizerSettings, type SetPlan } from './layout';
-import { instantiate, type EngineExports, type EngineRuntime } from './runtime';
+import { EngineInstance } from './instance';
+import { HEADER, planEngine, writeDescriptor, type EnginePlan, type OptimizerSettings } from './layout';
+import { instantiate, type EngineRuntime, type WasmMemory } from './runtime';
 
 export interface BatchResult {
   /** Mean cross-entropy of the batch, before the update. */
@@ -19,25 +21,30 @@ const BETA1 = Math.fround(0.9);
 const BETA2 = Math.fround(0.999);
 
 export class EngineNetwork {
-  private readonly exports: EngineExports;
-  private readonly plan: EnginePlan;
+  readonly plan: EnginePlan;
+  /** This thread's instance (worker 0). */
+  readonly instance: EngineInstance;
   private readonly view: DataView;
   private readonly f32: Float32Array;
   /** tf.train.adam's running beta powers, in float32 as tfjs keeps them. */
   private accBeta1 = BETA1;
   private accBeta2 = BETA2;
 
-  /** Copies the sets' bytes in; sets[i] is then addressed by index i. */
-  constructor(runtime: EngineRuntime, readonly spec: ModelSpec, batchSize: number, private readonly settings: OptimizerSettings, sets: readonly DigitSet[]) {
-    this.exports = instantiate(runtime);
-    const { memory } = this.exports;
-    this.plan = planEngine(spec, batchSize, settings.optimizer, sets.map((s) => s.count), this.exports.heapBase());
+  /**
+   * Copies the sets' bytes in; sets[i] is then addressed by index i. With a shared memory (and the runtime's
+   * shared build), lays it out for two workers.
+   */
+  constructor(runtime: EngineRuntime, readonly spec: ModelSpec, batchSize: number, private readonly settings: OptimizerSettings, sets: readonly DigitSet[], shared?: WasmMemory) {
+    const exports = instantiate(runtime, shared);
+    const { memory } = exports;
+    this.plan = planEngine(spec, batchSize, settings.optimizer, sets.map((s) => s.count), exports.heapBase(), shared ? 2 : 1);
     const missing = this.plan.end - memory.buffer.byteLength;
     if (missing > 0) memory.grow(Math.ceil(missing / PAGE));
     const buffer = memory.buffer;
     this.view = new DataView(buffer);
     this.f32 = new Float32Array(buffer);
-    writeDescriptor(this.view, this.plan, settings);
+    for (const workspace of this.plan.workspaces) writeDescriptor(this.view, this.plan, workspace, settings);
+    this.instance = new EngineInstance(exports, this.plan, 0);
     sets.forEach((set, i) => {
       const plan = this.plan.sets[i];
       new Uint8Array(buffer, plan.pixels, set.pixels.length).set(set.pixels);
@@ -61,30 +68,30 @@ export class EngineNetwork {
 
   /** Trains on the samples order(set)[start .. start + n). */
   step(set: number, start: number, n: number): BatchResult {
-    if (this.settings.optimizer === 'adam') {
-      this.view.setFloat32(this.plan.net + HEADER.biasFix1, 1 - this.accBeta1, true);
-      this.view.setFloat32(this.plan.net + HEADER.biasFix2, 1 - this.accBeta2, true);
-      this.accBeta1 = Math.fround(this.accBeta1 * BETA1);
-      this.accBeta2 = Math.fround(this.accBeta2 * BETA2);
+    this.nextOptimizerStep();
+    const sums = this.instance.trainStep(this.plan.sets[set], start, n);
+    return { loss: sums.loss / n, correct: sums.correct };
+  }
+
+  /**
+   * Counts one optimizer step: Adam's bias corrections for it, into every workspace's descriptor. A training
+   * step calls it first (with two workers, worker 0 before either starts).
+   */
+  nextOptimizerStep(): void {
+    if (this.settings.optimizer !== 'adam') return;
+    for (const { net } of this.plan.workspaces) {
+      this.view.setFloat32(net + HEADER.biasFix1, 1 - this.accBeta1, true);
+      this.view.setFloat32(net + HEADER.biasFix2, 1 - this.accBeta2, true);
     }
-    const plan = this.plan.sets[set];
-    this.exports.trainStep(this.plan.net, plan.pixels, plan.labels, plan.order + 4 * start, n);
-    return this.result(n);
+    this.accBeta1 = Math.fround(this.accBeta1 * BETA1);
+    this.accBeta2 = Math.fround(this.accBeta2 * BETA2);
   }
 
   /** Mean loss and accuracy on a whole set, in its stored order. */
   evaluate(set: number): { loss: number; accuracy: number } {
-    const plan: SetPlan = this.plan.sets[set];
-    let loss = 0;
-    let correct = 0;
-    for (let start = 0; start < plan.count; start += this.plan.rows) {
-      const n = Math.min(this.plan.rows, plan.count - start);
-      this.exports.evaluate(this.plan.net, plan.pixels, plan.labels, plan.order + 4 * start, n);
-      const chunk = this.result(n);
-      loss += chunk.loss * n;
-      correct += chunk.correct;
-    }
-    return { loss: loss / plan.count, accuracy: correct / plan.count };
+    const plan = this.plan.sets[set];
+    const sums = this.instance.evaluate(plan, 0, plan.count);
+    return { loss: sums.loss / plan.count, accuracy: sums.correct / plan.count };
   }
 
   /** The weights in Keras layout (kernel [inputs, units] row-major, bias [units]). */
@@ -107,10 +114,5 @@ export class EngineNetwork {
       }
       this.f32.set(weights[i].bias, layer.bias / 4);
     });
-  }
-
-  private result(n: number): BatchResult {
-    const net = this.plan.net;
-    return { loss: this.view.getFloat64(net + HEADER.loss, true) / n, correct: this.view.getInt32(net + HEADER.correct, true) };
   }
 }

@@ -1,32 +1,68 @@
 /**
  * Trains with the WebAssembly engine under the shared fit loop: the same events, data order, validation
- * split, NaN handling and stop polling as the tfjs path; one wasm call per training step.
+ * split, NaN handling and stop polling as the tfjs path; one wasm call per training step, or with two workers
+ * one per worker and step (split.ts). The 'start' event says how many threads train.
  */
 import type { DigitSet } from '../../dataset';
-import { mlpSpec } from '../../model/spec';
+import { mlpSpec, type ModelSpec } from '../../model/spec';
 import type { TrainConfig } from '../config';
 import { fitLoop, type Stepper, type TrainerHooks, type TrainOutcome } from '../fit-loop';
 import type { TrainingSplit } from '../samples';
 import { glorotUniform } from './init';
 import { EngineNetwork } from './network';
-import type { EngineRuntime } from './runtime';
+import { createSharedMemory, loadSharedEngine, type EngineRuntime } from './runtime';
+import { WorkerPair } from './split';
+import { engineThreads } from './threads';
 
 const TRAIN = 0;
 const TEST = 1;
 const VALIDATION = 2;
 
-export function trainWithEngine(runtime: EngineRuntime, config: TrainConfig, data: TrainingSplit & { test: DigitSet }, hooks: TrainerHooks): Promise<TrainOutcome> {
-  const spec = mlpSpec(config.hiddenUnits, config.activation);
-  const { train, validation, test } = data;
-  const net = new EngineNetwork(runtime, spec, config.batchSize, config, validation ? [train, test, validation] : [train, test]);
-  net.setWeights(glorotUniform(spec, config.seed));
-  const stepper: Stepper = {
+const setIndex = (set: 'validation' | 'test'): number => (set === 'test' ? TEST : VALIDATION);
+
+function oneThreadStepper(net: EngineNetwork): Stepper {
+  return {
     order: net.order(TRAIN),
     step: (start, n) => net.step(TRAIN, start, n),
-    evaluate: (set) => net.evaluate(set === 'test' ? TEST : VALIDATION),
+    evaluate: (set) => net.evaluate(setIndex(set)),
     getWeights: () => net.getWeights(),
     setWeights: (weights) => net.setWeights(weights),
+    // With two workers the set lives in the shared memory, so the helper reads the new pixels too.
     replaceTrainPixels: (pixels) => net.replacePixels(TRAIN, pixels),
   };
-  return fitLoop('engine', config, spec, data, stepper, hooks);
+}
+
+/** The network on a memory shared with a helper thread, and the started helper. */
+async function startTwoWorkers(runtime: EngineRuntime, spec: ModelSpec, config: TrainConfig, sets: DigitSet[]): Promise<{ net: EngineNetwork; pair: WorkerPair }> {
+  const shared = await loadSharedEngine(runtime);
+  const memory = createSharedMemory();
+  const net = new EngineNetwork(shared, spec, config.batchSize, config, sets, memory);
+  return { net, pair: await WorkerPair.start(net, shared, memory, TRAIN) };
+}
+
+export async function trainWithEngine(runtime: EngineRuntime, config: TrainConfig, data: TrainingSplit & { test: DigitSet }, hooks: TrainerHooks): Promise<TrainOutcome> {
+  const spec = mlpSpec(config.hiddenUnits, config.activation);
+  const { train, validation, test } = data;
+  const sets = validation ? [train, test, validation] : [train, test];
+  let threads = await engineThreads(config.threads);
+  let two: { net: EngineNetwork; pair: WorkerPair } | null = null;
+  if (threads === 2) {
+    try {
+      two = await startTwoWorkers(runtime, spec, config, sets);
+    } catch (error) {
+      // 'auto' settles for one thread; an explicit 2 reports why it cannot have two.
+      if (config.threads !== 'auto') throw error;
+      threads = 1;
+    }
+  }
+  const net = two?.net ?? new EngineNetwork(runtime, spec, config.batchSize, config, sets);
+  net.setWeights(glorotUniform(spec, config.seed));
+  const pair = two?.pair;
+  const stepper: Stepper = pair ? { ...oneThreadStepper(net), step: (start, n) => pair.step(start, n), evaluate: (set) => pair.evaluate(setIndex(set)) } : oneThreadStepper(net);
+  const emit: TrainerHooks['emit'] = (event) => hooks.emit(event.event === 'start' ? { ...event, threads } : event);
+  try {
+    return await fitLoop('engine', config, spec, data, stepper, { ...hooks, emit });
+  } finally {
+    await pair?.close();
+  }
 }

@@ -19,6 +19,8 @@ export const useTrainingStore = defineStore('training', () => {
   const epochs = shallowRef<EpochEvent[]>([]);
   const testAccuracy = ref<number | null>(null);
   const testLoss = ref<number | null>(null);
+  /** Accuracy on the user's own drawings after the last epoch, then at the end (runs that include them). */
+  const userAccuracy = ref<number | null>(null);
   /** What the run ended with: the failure, or that it was stopped early. */
   const message = ref<string | null>(null);
   /** A start or stop request the backend refused (e.g. a second Train while one runs). */
@@ -52,6 +54,7 @@ export const useTrainingStore = defineStore('training', () => {
     epochs.value = [];
     testAccuracy.value = null;
     testLoss.value = null;
+    userAccuracy.value = null;
     message.value = null;
     backend.value = null;
     stopping.value = false;
@@ -72,12 +75,14 @@ export const useTrainingStore = defineStore('training', () => {
       case 'epoch':
         epochs.value.push(event);
         triggerRef(epochs);
+        userAccuracy.value = event.user_accuracy ?? null;
         return;
       case 'done':
         status.value = 'done';
         stopping.value = false;
         testAccuracy.value = event.test_accuracy;
         testLoss.value = event.test_loss;
+        userAccuracy.value = event.user_accuracy ?? null;
         message.value = event.stopped === 'cancelled' ? `Stopped after ${event.epochs_completed} epoch(s); the model so far was saved.` : null;
         return;
       case 'failed':
@@ -139,7 +144,7 @@ export const useTrainingStore = defineStore('training', () => {
   }
 
   return {
-    status, config, backend, backends, backendLabel, batches, epochs, testAccuracy, testLoss, message, requestError, starting, stopping,
+    status, config, backend, backends, backendLabel, batches, epochs, testAccuracy, testLoss, userAccuracy, message, requestError, starting, stopping,
     lastBatch, bestEpoch, etaSeconds, apply, start, stop, connect,
   };
 });

@@ -20,13 +20,16 @@ export interface TrainFields {
   augment: boolean;
   /** '1', '2' or 'auto' */
   threads: string;
+  /** Library model id to fine-tune, or '' for fresh weights. */
+  startFrom: string;
+  userSamples: boolean;
 }
 
 export type FieldName = keyof TrainFields;
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
 export function fieldsFromConfig(config: TrainConfig): TrainFields {
-  return { ...config, hiddenUnits: config.hiddenUnits.join(','), limit: config.limit ?? '', augment: config.augment ?? false, threads: String(config.threads ?? 1) };
+  return { ...config, hiddenUnits: config.hiddenUnits.join(','), limit: config.limit ?? '', augment: config.augment ?? false, threads: String(config.threads ?? 1), startFrom: config.startFrom ?? '', userSamples: config.userSamples ?? false };
 }
 
 function toNumber(value: Input): number {
@@ -73,6 +76,8 @@ export function readFields(fields: TrainFields): { config: TrainConfig; errors: 
     backend: fields.backend,
     ...(fields.augment ? { augment: true } : {}),
     ...(fields.threads === '1' ? {} : { threads: fields.threads === '2' ? 2 : fields.threads }),
+    ...(fields.startFrom ? { startFrom: fields.startFrom } : {}),
+    ...(fields.userSamples ? { userSamples: true } : {}),
   };
   const result = trainConfigSchema.safeParse(candidate);
   if (result.success) return { config: result.data, errors: null };

@@ -1,10 +1,14 @@
 // Backward pass: input gradients through the transposed kernel, and weight gradients fused with the
-// optimizer update (no gradient buffers, no transposed copies).
+// optimizer update (no gradient buffers, no transposed copies). With two workers, each stores the gradient of
+// its half of the batch instead, and both then apply the sum (applyGradients).
 import { madd } from './madd';
 import {
-  ACT_LINEAR, ACT_RELU, ACT_SIGMOID, BETA1, BETA2, BIAS_FIX1, BIAS_FIX2, EPSILON, LR, MOMENTUM,
+  ACT_LINEAR, ACT_RELU, ACT_SIGMOID, BETA1, BETA2, BIAS_FIX1, BIAS_FIX2, EPSILON, GRADS, LR, MOMENTUM,
   ONE_MINUS_BETA1, ONE_MINUS_BETA2, OPT_MOMENTUM, OPT_SGD, OPTIMIZER, STATE_OFFSET, i32At, splatAt,
 } from './net';
+
+/** Not an optimizer: update() stores the gradient at the parameter's address + slot. */
+const STORE_GRADIENT = 3;
 
 // Optimizer settings of the current step, read from the descriptor by loadOptimizer.
 let optimizer: i32 = 0;
@@ -33,6 +37,12 @@ export function loadOptimizer(net: usize): void {
   fix2 = splatAt(net, BIAS_FIX2);
 }
 
+/** Makes update() store each gradient in this worker's gradient buffer instead of applying it. */
+export function storeGradients(net: usize): void {
+  optimizer = STORE_GRADIENT;
+  slot = <usize>i32At(net, GRADS);
+}
+
 /** Plain SGD leaves a parameter with a zero gradient as it is; the others move it by their state. */
 export function zeroGradientIsNoOp(): bool {
   return optimizer === OPT_SGD;
@@ -46,6 +56,10 @@ export function zeroGradientIsNoOp(): bool {
     return;
   }
   const m = p + slot;
+  if (optimizer === STORE_GRADIENT) {
+    v128.store(m, g);
+    return;
+  }
   if (optimizer === OPT_MOMENTUM) {
     const velocity = f32x4.add(f32x4.mul(momentum, v128.load(m)), g);
     v128.store(m, velocity);

@@ -4,11 +4,12 @@ import { CORRECT, LOSS } from './net';
 /**
  * For rows 0..n of logits (stride cols, the first classes real): adds up -log softmax[label] into the
  * header's LOSS and the argmax hits into CORRECT. With a delta buffer, also writes the gradient of the mean
- * loss w.r.t. the logits, (softmax - onehot) / n, and zeroes the padding rows up to rows.
+ * loss over a batch of `batch` samples (n, or more when two workers split it) w.r.t. the logits,
+ * (softmax - onehot) / batch, and zeroes the padding rows up to rows.
  */
-export function softmaxLoss(net: usize, logits: usize, cols: i32, classes: i32, labels: usize, order: usize, n: i32, delta: usize, rows: i32): void {
+export function softmaxLoss(net: usize, logits: usize, cols: i32, classes: i32, labels: usize, order: usize, n: i32, batch: i32, delta: usize, rows: i32): void {
   const rowBytes = <usize>cols << 2;
-  const invN = <f32>1 / <f32>n;
+  const invN = <f32>1 / <f32>batch;
   let loss: f64 = 0;
   let correct = 0;
   for (let r = 0; r < n; r++) {

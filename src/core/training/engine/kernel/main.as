@@ -1,10 +1,10 @@
 // Digit Studio training engine: one exported call per training step or evaluation chunk, over memory laid
 // out by ../layout.ts. Pointers arrive as arguments or descriptor fields, never as constants.
-import { backInput, loadOptimizer, updateLayer } from './backward';
+import { backInput, loadOptimizer, storeGradients, update, updateLayer } from './backward';
 import { activate, dense } from './forward';
 import { softmaxLoss } from './loss';
 import {
-  A, ACT, B, COL_COUNTS, COL_LISTS, COLS, D, IN, LAYERS, OUT, ROW_COUNTS, ROW_LISTS, ROWS, SRC, SRC_STRIDE, W,
+  A, ACT, B, COL_COUNTS, COL_LISTS, COLS, D, GRADS, IN, LAYERS, OUT, ROW_COUNTS, ROW_LISTS, ROWS, SRC, SRC_STRIDE, W,
   i32At, layer, ptrAt,
 } from './net';
 import { gatherSparse, sparseForward, sparseUpdate } from './sparse';
@@ -34,10 +34,36 @@ function forward(net: usize, pixels: usize, order: usize, n: i32): i32 {
 /** One training step on the samples order[0..n): forward, loss (into the header), backward, optimizer update. */
 export function trainStep(net: usize, pixels: usize, labels: usize, order: usize, n: i32): void {
   const rows = forward(net, pixels, order, n);
+  loadOptimizer(net);
+  backward(net, labels, order, n, n, rows);
+}
+
+/**
+ * One worker's part of a step two workers split: the samples order[0..n) of a batch of `batch`, forward, loss,
+ * backward, with the parameters' gradients stored in this worker's buffer (descriptor GRADS), not applied.
+ */
+export function gradientStep(net: usize, pixels: usize, labels: usize, order: usize, n: i32, batch: i32): void {
+  const rows = forward(net, pixels, order, n);
+  storeGradients(net);
+  backward(net, labels, order, n, batch, rows);
+}
+
+/**
+ * The optimizer step on the parameters in [start, end) (16-byte aligned) with the sum of both workers'
+ * gradients, own + partner's, and this descriptor's optimizer settings.
+ */
+export function applyGradients(net: usize, partner: usize, start: usize, end: usize): void {
+  loadOptimizer(net);
+  const own = <usize>i32At(net, GRADS);
+  const other = <usize>i32At(partner, GRADS);
+  for (let p = start; p < end; p += 16) update(p, f32x4.add(v128.load(p + own), v128.load(p + other)));
+}
+
+/** Loss of the forward pass's rows, then every layer's gradients, each handed to update() as it completes. */
+function backward(net: usize, labels: usize, order: usize, n: i32, batch: i32, rows: i32): void {
   const layers = i32At(net, LAYERS);
   const top = layer(net, layers - 1);
-  softmaxLoss(net, ptrAt(top, A), i32At(top, COLS), i32At(top, OUT), labels, order, n, ptrAt(top, D), rows);
-  loadOptimizer(net);
+  softmaxLoss(net, ptrAt(top, A), i32At(top, COLS), i32At(top, OUT), labels, order, n, batch, ptrAt(top, D), rows);
   for (let l = layers - 1; l >= 0; l--) {
     const rec = layer(net, l);
     const cols = i32At(rec, COLS);
@@ -54,5 +80,5 @@ export function trainStep(net: usize, pixels: usize, labels: usize, order: usize
 export function evaluate(net: usize, pixels: usize, labels: usize, order: usize, n: i32): void {
   const rows = forward(net, pixels, order, n);
   const top = layer(net, i32At(net, LAYERS) - 1);
-  softmaxLoss(net, ptrAt(top, A), i32At(top, COLS), i32At(top, OUT), labels, order, n, 0, rows);
+  softmaxLoss(net, ptrAt(top, A), i32At(top, COLS), i32At(top, OUT), labels, order, n, n, 0, rows);
 }

@@ -21,6 +21,7 @@ export const ROW_LISTS = 68; //    ptr per batch row: (input index i32, value f3
 export const ROW_COUNTS = 72; //   ptr i32 [ROWS]
 export const COL_LISTS = 76; //    ptr per input: (row i32, value f32) of the rows where it is nonzero [inputs][ROWS]
 export const COL_COUNTS = 80; //   ptr i32 [inputs]
+export const GRADS = 84; //        i32 two workers: bytes from a parameter to this worker's gradient of it
 export const HEADER_SIZE = 96;
 
 // One 64-byte record per layer after the header.
