@@ -6,30 +6,18 @@
  * variant, and the Node time per drawing (preprocessing, and preprocessing + prediction: mean, p50, p95), as
  * one JSON document.
  */
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readModelFile } from '../../src/core/formats/model-file';
 import { argMax, createPredictor } from '../../src/core/inference';
-import { MIN_DIGIT_SPAN_PX, strokesToModelInput, type StrokePoints } from '../../src/core/preprocess';
-import { parseStrokeList } from '../../src/core/preprocess/stroke-list';
-import { CANVAS, DIGIT_BOX, PLACEMENTS, percentile, placeOnCanvas } from '../helpers/pen-canvas';
+import { MIN_DIGIT_SPAN_PX, strokesToModelInput } from '../../src/core/preprocess';
+import { CANVAS, DIGIT_BOX, PENDIGITS, PLACEMENTS, loadPenSamples, percentile, placeOnCanvas, type PenSample } from '../helpers/pen-canvas';
 
 /** The speed target: preprocessing + prediction per drawing (ms). */
 const TARGET_MS = 2;
 
-interface Sample {
-  label: number;
-  strokes: StrokePoints[];
-}
-
-function loadSamples(file: string): Sample[] {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as Array<{ label: number; strokes: unknown }>;
-  return raw.map(({ label, strokes }) => ({ label, strokes: parseStrokeList(strokes) }));
-}
-
-function score(samples: Sample[], predictions: Array<number | null>) {
+function score(samples: PenSample[], predictions: Array<number | null>) {
   const confusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
   let correct = 0;
   let unread = 0;
@@ -55,12 +43,12 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       model: { type: 'string', default: fileURLToPath(new URL('../../resources/models/digit-mlp.json', import.meta.url)) },
-      data: { type: 'string', default: fileURLToPath(new URL('../../../shared/pendigits-dev/unipen_dev_digits.json', import.meta.url)) },
+      data: { type: 'string', default: PENDIGITS },
     },
   });
   const model = await readModelFile(values.model);
   const predict = createPredictor(model);
-  const samples = loadSamples(values.data);
+  const samples = loadPenSamples(values.data);
 
   const variants: Record<string, ReturnType<typeof score> & { drop_vs_canvas?: number }> = {};
   for (const [name, placement] of Object.entries(PLACEMENTS)) {

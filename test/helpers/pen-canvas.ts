@@ -2,9 +2,27 @@
  * A drawing placed on the Draw page's canvas as the pen brush records it: the strokes scaled so their
  * centreline box's longer side is `size` CSS px, put at `at` (top-left) or centred, points rounded to
  * whole CSS pixels, and points closer than 1 px to the previous one dropped (the brush ignores them).
- * Used by `npm run bench:pen`, the MNIST-strokes test and the e2e pen replay, so all three draw alike.
+ * Used by `npm run bench:pen`, the MNIST-strokes test and the e2e pen replay, so all three draw alike;
+ * also loads the real pen digits of ../shared/pendigits-dev.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { strokeBounds, type StrokePoints } from '../../src/core/preprocess';
+import { parseStrokeList } from '../../src/core/preprocess/stroke-list';
+
+/** ../shared/pendigits-dev: 1,000 real pen-written digits (UNIPEN), 100 per digit, sorted by label. */
+export const PENDIGITS = fileURLToPath(new URL('../../../shared/pendigits-dev/unipen_dev_digits.json', import.meta.url));
+
+export interface PenSample {
+  label: number;
+  /** Flat x0, y0, … per stroke, raw tablet units, y down. */
+  strokes: StrokePoints[];
+}
+
+export function loadPenSamples(file = PENDIGITS): PenSample[] {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Array<{ label: number; strokes: unknown }>;
+  return raw.map(({ label, strokes }) => ({ label, strokes: parseStrokeList(strokes) }));
+}
 
 /** Side of the Draw page's square canvas (CSS px). */
 export const CANVAS = 320;
