@@ -92,7 +92,7 @@ describe('training with the saved drawings', () => {
     expect(done.event).toBe('done');
     expect(epoch.user_accuracy).toBeGreaterThanOrEqual(0.9);
     expect(done.user_accuracy).toBe(epoch.user_accuracy);
-    // Fresh weights get nowhere near this from one epoch on 2,400 images; the bundled model starts at 0.977.
+    // The bundled model starts at 0.977; one epoch on these 2,400 images from fresh weights reaches about 0.83.
     expect(done.test_accuracy).toBeGreaterThan(0.95);
     const models = (await service.call('listModels', {})) as Responses['listModels'];
     expect(models.find((m) => m.source === 'trained')?.name).toMatch(/^ADAM 128-128 · fine-tuned · 1 epochs/);

@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
-import { writeModelFile } from '../../core/formats/model-file';
+import { readModelFile, writeModelFile } from '../../core/formats/model-file';
 import { BACKENDS, PRESETS, TrainingSession, parseTrainConfig, type DoneEvent, type PresetName, type TrainConfig, type TrainingEvent } from '../../core/training';
 import { HIDDEN_ACTIVATIONS, OPTIMIZERS } from '../../core/model/spec';
+import { startModelProblem } from '../../core/training/fine-tune';
 import { spawnSourceWorker } from '../../core/training/spawn-source-worker';
+import type { TrainingInputs } from '../../core/training/worker-protocol';
 import { UsageError, choiceFlag, integerFlag, listFlag, numberFlag, parseCommand } from '../args';
 import { createHumanReporter, jsonReporter } from '../report';
 import { CommandFailed } from './failure';
@@ -10,7 +12,8 @@ import { CommandFailed } from './failure';
 export const TRAIN_USAGE = `digit-studio train [--preset ${Object.keys(PRESETS).join('|')}] [--epochs N] [--batch-size N]
     [--learning-rate X] [--optimizer sgd|momentum|adam] [--momentum X] [--hidden 128,128]
     [--activation relu|sigmoid|tanh|linear] [--validation-split X] [--limit N] [--seed N] [--augment|--no-augment]
-    [--backend ${['auto', ...BACKENDS].join('|')}] [--threads 1|2|auto] [--data-dir DIR] [--out model.h5|model.json] [--json]`;
+    [--backend ${['auto', ...BACKENDS].join('|')}] [--threads 1|2|auto] [--start-from model.h5|model.json] [--data-dir DIR]
+    [--out model.h5|model.json] [--json]`;
 
 const THREADS = ['1', '2', 'auto'] as const;
 
@@ -30,6 +33,7 @@ const OPTIONS = {
   threads: { type: 'string' },
   augment: { type: 'boolean' },
   'no-augment': { type: 'boolean' },
+  'start-from': { type: 'string' },
   'data-dir': { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
@@ -66,9 +70,20 @@ function configFromFlags(values: Record<string, string | boolean | undefined>): 
   return parseTrainConfig({ ...PRESETS[preset], ...defined });
 }
 
+/** --start-from: the weights of a model file to fine-tune, whose layers must be the ones configured. */
+async function startFrom(values: Record<string, string | boolean | undefined>, config: TrainConfig): Promise<TrainingInputs> {
+  const file = values['start-from'];
+  if (typeof file !== 'string') return {};
+  const model = await readModelFile(resolve(file));
+  const problem = startModelProblem(config, model.spec);
+  if (problem) throw new UsageError(`--start-from ${file}: ${problem} (--hidden, --activation)`);
+  return { initialWeights: model.weights };
+}
+
 export async function trainCommand(argv: string[]): Promise<void> {
   const { values } = parseCommand(argv, OPTIONS, []);
   const config = configFromFlags(values);
+  const inputs = await startFrom(values, config);
   const out = typeof values.out === 'string' ? resolve(values.out) : undefined;
   const report = values.json ? jsonReporter : createHumanReporter();
   const session = new TrainingSession(spawnSourceWorker);
@@ -89,6 +104,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
       else report(event);
     },
     typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined,
+    inputs,
   );
   process.removeListener('SIGINT', onSigint);
 
