@@ -40,7 +40,7 @@ const HOSTILE_IDS = [
 ];
 
 describe('names from the renderer', () => {
-  it('refuses model ids with .., absolute paths, NUL bytes or excessive length on every method that takes one', async () => {
+  it('refuses model and sample ids with .., absolute paths, NUL bytes or excessive length on every method that takes one', async () => {
     const { service, root } = newService();
     const calls: Array<[string, (id: string) => object]> = [
       ['getModel', (id) => ({ id })],
@@ -49,6 +49,8 @@ describe('names from the renderer', () => {
       ['revealModel', (id) => ({ id })],
       ['downloadModel', (id) => ({ id, format: 'h5' })],
       ['exportTflite', (id) => ({ id, quantize: 'none', labels: 'words', inputShape: '784' })],
+      ['relabelSample', (id) => ({ id, label: 1 })],
+      ['deleteSample', (id) => ({ id })],
     ];
     for (const [method, request] of calls) {
       for (const id of HOSTILE_IDS) {
@@ -57,7 +59,7 @@ describe('names from the renderer', () => {
           (e: unknown) => e,
         );
         expect(error, `${method} ${JSON.stringify(id)}`).toBeInstanceOf(ApiError);
-        expect((error as Error).message).toMatch(new RegExp(`^invalid ${method} request: id: not a model id`));
+        expect((error as Error).message).toMatch(new RegExp(`^invalid ${method} request: id: not a ${method.endsWith('Sample') ? 'sample' : 'model'} id`));
       }
     }
     expect(readdirSync(root)).toEqual(['user']);
