@@ -10,9 +10,10 @@ import type { WorkerInit } from '../core/training/worker-protocol';
 import createH5ReaderWorker from '../core/formats/hdf5/read-worker?nodeWorker';
 import createJobWorker from '../core/service/job-worker?nodeWorker';
 import createTrainingWorker from '../core/training/worker?nodeWorker';
+import augmentWorkerPath from '../core/training/augment/worker?modulePath';
 
 export function spawnBundledWorker(init: WorkerInit): Worker {
-  return createTrainingWorker({ workerData: { init } });
+  return createTrainingWorker({ workerData: { init, augmentWorkerPath } });
 }
 
 export function spawnBundledJobWorker(job: Job): Worker {

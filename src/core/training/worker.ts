@@ -2,10 +2,11 @@
  * Training worker (worker_threads): loads the backend and MNIST, trains, and posts events and the final
  * weights to the thread that started it. Heavy work never runs on the thread that serves the UI.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { loadMnist } from '../dataset';
 import { INPUT_SIZE } from '../model/spec';
 import { loadTrainingBackend } from './backend';
+import { setAugmentWorkerSpawner } from './augment/augmenter';
 import type { BackendName } from './config';
 import { trainWithEngine } from './engine';
 import type { TrainingEvent } from './events';
@@ -17,7 +18,9 @@ import type { WorkerInit, WorkerMessage } from './worker-protocol';
 const port = parentPort;
 if (!port) throw new Error('the training worker must run in a worker thread');
 
-const init = (workerData as { init: WorkerInit }).init;
+const { init, augmentWorkerPath } = workerData as { init: WorkerInit; augmentWorkerPath?: string };
+// The packaged app passes its bundled augmentation worker; unbundled runs start it from the TypeScript source.
+if (augmentWorkerPath) setAugmentWorkerSpawner((data) => new Worker(augmentWorkerPath, { workerData: data }));
 const stopFlag = new Int32Array(init.stopFlag);
 const post = (message: WorkerMessage): void => port.postMessage(message);
 const emit = (event: TrainingEvent): void => post({ type: 'event', event });
