@@ -27,10 +27,10 @@ function list<T extends string>(flag: string, value: string, allowed: readonly T
   return items;
 }
 
-async function runChild(child: string, epochs: number): Promise<unknown> {
+async function runChild(child: string, epochs: number, threads: string): Promise<unknown> {
   // Imported on demand, so that a contender's process holds only its own libraries (peak RSS).
   if (child === 'tfjs-wasm-fit') return { ok: true, ...(await (await import('./tfjs-fit')).measureTfjsFit(epochs)) };
-  return (await import('./train-backend')).measureBackend(list('child', child, BACKENDS)[0], epochs);
+  return (await import('./train-backend')).measureBackend(list('child', child, BACKENDS)[0], epochs, threads);
 }
 
 async function seedRun(): Promise<Record<string, unknown>> {
@@ -90,6 +90,7 @@ async function main(): Promise<void> {
       contenders: { type: 'string', default: CONTENDERS.join(',') },
       backends: { type: 'string' },
       child: { type: 'string' },
+      threads: { type: 'string', default: '1' },
       only: { type: 'string' },
       'seed-run': { type: 'boolean', default: false },
     },
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
   const epochs = Number(values.epochs);
   if (!Number.isInteger(epochs) || epochs < 1) throw new Error(`--epochs: expected a whole number ≥ 1, got '${values.epochs}'`);
   if (values.child) {
-    console.log(JSON.stringify(await runChild(values.child, epochs)));
+    console.log(JSON.stringify(await runChild(values.child, epochs, values.threads)));
     return;
   }
   const machine = { cpus: cpus().length, cpu_model: cpus()[0]?.model, node: process.version, platform: `${process.platform}-${process.arch}` };

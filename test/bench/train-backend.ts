@@ -1,8 +1,9 @@
 /**
  * One benchmark measurement, run in its own process so peak RSS belongs to one backend: trains the Keras
- * tutorial preset on the given backend and prints one JSON line with the timings.
+ * tutorial preset on the given backend (the engine with the given threads setting) and prints one JSON line
+ * with the timings.
  */
-import { KERAS_TUTORIAL, TrainingSession, type BackendName, type EpochEvent, type TrainingEvent } from '../../src/core/training';
+import { KERAS_TUTORIAL, TrainingSession, type BackendName, type EpochEvent, type TrainConfig, type TrainingEvent } from '../../src/core/training';
 import { loadEngine } from '../../src/core/training/engine';
 import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 import { medianSteadyEpoch } from './epochs';
@@ -13,6 +14,8 @@ export interface BackendMeasurement {
   error?: string;
   /** For the engine: the compiled module this process validates (the training worker picks the same). */
   build?: string;
+  /** Threads that trained, as the run's start event says. */
+  threads?: number;
   epochs?: number;
   seconds_per_epoch?: number;
   samples_per_second?: number;
@@ -24,15 +27,22 @@ export interface BackendMeasurement {
   peak_rss_mb?: number;
 }
 
-export async function measureBackend(backend: BackendName, epochs: number): Promise<BackendMeasurement> {
+const THREAD_SETTINGS: Record<string, TrainConfig['threads']> = { '1': 1, '2': 2, auto: 'auto' };
+
+export async function measureBackend(backend: BackendName, epochs: number, threadSetting = '1'): Promise<BackendMeasurement> {
+  if (!(threadSetting in THREAD_SETTINGS)) throw new Error(`--threads: expected 1, 2 or auto, got '${threadSetting}'`);
   const build = backend === 'engine' ? (await loadEngine()).build : undefined;
   const session = new TrainingSession(spawnSourceWorker);
   const epochEvents: EpochEvent[] = [];
   let trainSamples = 0;
+  let threads: number | undefined;
   const started = performance.now();
-  const result = await session.start({ ...KERAS_TUTORIAL, epochs, backend }, (event: TrainingEvent) => {
+  const result = await session.start({ ...KERAS_TUTORIAL, epochs, backend, threads: THREAD_SETTINGS[threadSetting] }, (event: TrainingEvent) => {
     if (event.event === 'epoch') epochEvents.push(event);
-    if (event.event === 'start') trainSamples = event.train_samples;
+    if (event.event === 'start') {
+      trainSamples = event.train_samples;
+      threads = event.threads;
+    }
   });
   const wall = (performance.now() - started) / 1000;
   const peak = process.resourceUsage().maxRSS / 1024;
@@ -41,6 +51,7 @@ export async function measureBackend(backend: BackendName, epochs: number): Prom
   return {
     backend,
     build,
+    threads,
     ok: true,
     epochs,
     seconds_per_epoch: median,

@@ -1,0 +1,150 @@
+/**
+ * Two engine workers splitting each batch, checked against the one-thread engine (itself checked against tfjs in
+ * engine-math.test.ts): same losses and weights step by step up to float summation order, split evaluation,
+ * new pixels reaching the helper, cancel, NaN guard, the helper thread ending with the run, the threads setting.
+ */
+import { readdirSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMnist, type DigitSet } from '../../../src/core/dataset';
+import { mlpSpec, type HiddenActivation, type DenseWeights, type OptimizerName } from '../../../src/core/model/spec';
+import { KERAS_TUTORIAL, type TrainConfig } from '../../../src/core/training/config';
+import { loadEngine, trainWithEngine, type EngineRuntime } from '../../../src/core/training/engine';
+import { glorotUniform } from '../../../src/core/training/engine/init';
+import { EngineNetwork } from '../../../src/core/training/engine/network';
+import { createSharedMemory, loadSharedEngine } from '../../../src/core/training/engine/runtime';
+import { WorkerPair } from '../../../src/core/training/engine/split';
+import { engineThreads, measureIdleCores } from '../../../src/core/training/engine/threads';
+import type { TrainingEvent } from '../../../src/core/training/events';
+import { createRng, shuffleInPlace } from '../../../src/core/training/rng';
+import { sliceSet, splitForTraining } from '../../../src/core/training/samples';
+
+let runtime: EngineRuntime;
+let shared: EngineRuntime;
+let mnist: Awaited<ReturnType<typeof loadMnist>>;
+let images: DigitSet;
+
+beforeAll(async () => {
+  runtime = await loadEngine('simd');
+  shared = await loadSharedEngine(runtime);
+  mnist = await loadMnist();
+  images = sliceSet(mnist.train, 0, 2000);
+});
+
+const maxAbsDiff = (a: DenseWeights[], b: DenseWeights[]): number =>
+  Math.max(...a.flatMap((layer, i) => [layer.kernel, layer.bias].map((values, j) => values.reduce((m, v, k) => Math.max(m, Math.abs(v - (j ? b[i].bias : b[i].kernel)[k])), 0))));
+
+/** OS threads of this process (Linux): a running worker adds at least one. */
+const osThreads = (): number => readdirSync('/proc/self/task').length;
+
+interface Case {
+  hidden: number[];
+  activation: HiddenActivation;
+  optimizer: OptimizerName;
+  learningRate: number;
+  batch: number;
+}
+
+describe('two engine workers vs one thread (same start, same batches)', () => {
+  const cases: Case[] = [
+    { hidden: [128, 128], activation: 'relu', optimizer: 'sgd', learningRate: 0.01, batch: 64 },
+    { hidden: [37, 19], activation: 'tanh', optimizer: 'momentum', learningRate: 0.05, batch: 33 },
+    { hidden: [24], activation: 'sigmoid', optimizer: 'adam', learningRate: 0.001, batch: 50 },
+  ];
+
+  it.each(cases)('$hidden $activation $optimizer, batch $batch: losses, hits and weights agree for 16 steps, across new pixels', async (c) => {
+    const spec = mlpSpec(c.hidden, c.activation);
+    const settings = { optimizer: c.optimizer, learningRate: c.learningRate, momentum: 0.9 };
+    const one = new EngineNetwork(runtime, spec, c.batch, settings, [images]);
+    const memory = createSharedMemory();
+    const two = new EngineNetwork(shared, spec, c.batch, settings, [images], memory);
+    const pair = await WorkerPair.start(two, shared, memory, 0);
+    try {
+      for (const net of [one, two]) {
+        net.setWeights(glorotUniform(spec, 5));
+        shuffleInPlace(net.order(0), createRng(5));
+      }
+      const inverted = images.pixels.map((p) => 255 - p);
+      for (let step = 0; step < 16; step++) {
+        // Halfway, every image changes: the helper must train on the new bytes too.
+        if (step === 8) for (const net of [one, two]) net.replacePixels(0, inverted);
+        const expected = one.step(0, step * c.batch, c.batch);
+        const actual = pair.step(step * c.batch, c.batch);
+        expect(Math.abs(actual.loss - expected.loss) / expected.loss, `step ${step + 1}`).toBeLessThan(1e-5);
+        expect(actual.correct).toBe(expected.correct);
+      }
+      // A batch of one sample is not split.
+      expect(pair.step(16 * c.batch, 1).loss).toBeCloseTo(one.step(0, 16 * c.batch, 1).loss, 5);
+      expect(maxAbsDiff(two.getWeights(), one.getWeights())).toBeLessThan(1e-5);
+      const [oneScores, twoScores] = [one.evaluate(0), pair.evaluate(0)];
+      expect(twoScores.accuracy).toBe(oneScores.accuracy);
+      expect(twoScores.loss).toBeCloseTo(oneScores.loss, 6);
+    } finally {
+      await pair.close();
+    }
+  });
+});
+
+const data = () => ({ ...splitForTraining(mnist.train, 0.2, 5000), test: sliceSet(mnist.test, 0, 500) });
+
+describe('training with two workers', () => {
+  it('says so in the start event, stops after the batch where shouldStop answers true, and ends the helper thread', async () => {
+    const config: TrainConfig = { ...KERAS_TUTORIAL, epochs: 3, limit: 5000, threads: 2, backend: 'engine' };
+    const before = osThreads();
+    let during = 0;
+    let polls = 0;
+    const events: TrainingEvent[] = [];
+    const outcome = await trainWithEngine(runtime, config, data(), {
+      emit: (e) => events.push(e),
+      shouldStop: () => {
+        during = osThreads();
+        return ++polls >= 7;
+      },
+    });
+    expect(events[0]).toMatchObject({ event: 'start', threads: 2 });
+    expect(polls).toBe(7);
+    expect(outcome.final).toMatchObject({ event: 'done', stopped: 'cancelled', epochs_completed: 0 });
+    expect(during).toBeGreaterThan(before);
+    expect(osThreads()).toBe(before);
+    // The kept weights are those of exactly 7 steps, as one thread computes them.
+    const spec = mlpSpec([128, 128]);
+    const net = new EngineNetwork(runtime, spec, 64, config, [data().train]);
+    net.setWeights(glorotUniform(spec, config.seed));
+    shuffleInPlace(net.order(0), createRng(config.seed));
+    for (let step = 0; step < 7; step++) net.step(0, step * 64, 64);
+    expect(maxAbsDiff(outcome.model!.weights, net.getWeights())).toBeLessThan(1e-5);
+  });
+
+  it('a NaN loss fails the run and keeps the initial weights, and the helper thread ends', async () => {
+    const config: TrainConfig = { ...KERAS_TUTORIAL, epochs: 2, limit: 5000, learningRate: 1e6, threads: 2, backend: 'engine' };
+    const before = osThreads();
+    const outcome = await trainWithEngine(runtime, config, data(), { emit: () => undefined, shouldStop: () => false });
+    expect(outcome.final).toMatchObject({ event: 'failed', epochs_completed: 0 });
+    expect((outcome.final as { message: string }).message).toMatch(/NaN or infinite at epoch 1, batch \d+/);
+    expect(outcome.model!.weights).toEqual(glorotUniform(mlpSpec([128, 128]), config.seed));
+    expect(osThreads()).toBe(before);
+  });
+
+  it('one thread unless asked: missing or 1 means one, the start event says 1', async () => {
+    expect(await engineThreads(undefined)).toBe(1);
+    expect(await engineThreads(1)).toBe(1);
+    expect(await engineThreads(2)).toBe(2);
+    const events: TrainingEvent[] = [];
+    await trainWithEngine(runtime, { ...KERAS_TUTORIAL, epochs: 1, limit: 500, backend: 'engine' }, data(), { emit: (e) => events.push(e), shouldStop: () => true });
+    expect(events[0]).toMatchObject({ event: 'start', threads: 1 });
+  });
+
+  it.runIf(cpus().length === 2)("'auto' takes one thread while another thread holds a core", async () => {
+    const spinner = new Worker('const end = Date.now() + 3000; while (Date.now() < end);', { eval: true });
+    try {
+      await new Promise((resolve) => spinner.once('online', resolve));
+      const idle = await measureIdleCores();
+      expect(idle).toBeGreaterThanOrEqual(0);
+      expect(idle).toBeLessThan(1.5);
+      expect(await engineThreads('auto')).toBe(1);
+    } finally {
+      await spinner.terminate();
+    }
+  });
+});
