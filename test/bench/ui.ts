@@ -1,7 +1,8 @@
 /**
  * The renderer's responsiveness in the real app (web mode + Debian Chromium): time from starting web mode to the
  * first prediction of a drawn stroke, stroke-end → prediction latency on the Draw page (the page's own
- * window.__digitStudioDrawTiming), and the longest renderer task while the Train page shows a training run.
+ * window.__digitStudioDrawTiming), preprocessing + prediction per drawing in the renderer (the page's
+ * window.__digitStudioPredictTiming), and the longest renderer task while the Train page shows a training run.
  * Web mode rebuilds the renderer when its sources changed; a start that did is cold and is stopped and repeated
  * (up to MAX_STARTS starts), so the start measured is a warm one when the sources hold still.
  */
@@ -12,10 +13,13 @@ import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { RENDERER_OUT } from '../../src/web/renderer-build';
 import { drawStrokes, launchChromium, startWebApp, type WebApp } from '../e2e/harness';
+import { percentile } from '../helpers/pen-canvas';
 import { LONG_TASK_MS, longTasksBetween, observeLongTasks, pageNow } from './ui-longtasks';
 import { variedDigits } from './ui-strokes';
 
 const TARGET_P95_MS = 8;
+/** Issue 9: preprocessing + prediction per drawing in the renderer. */
+const TARGET_PREDICT_MS = 2;
 const TARGET_START_S = 2;
 const BUNDLED_MODEL = 'bundled-digit-mlp';
 const MAX_STARTS = 3;
@@ -60,10 +64,6 @@ async function warmStart(): Promise<Start> {
 const seconds = (ms: number): number => Math.round(ms) / 1000;
 const round = (ms: number): number => Math.round(ms * 100) / 100;
 
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
-}
 
 /** Resolves when the prediction was computed from `strokes` completed strokes and (if asked) names a digit. */
 async function predictionShown(page: Page, strokes: number, withDigit: boolean, timeout = 60_000): Promise<string> {
@@ -97,10 +97,10 @@ async function firstPrediction(page: Page, url: string, spawnedAt: number): Prom
 }
 
 /** Draws the varied digits (clearing in between) and summarizes the page's stroke-end → prediction timings. */
-async function strokeLatency(page: Page, count: number): Promise<Record<string, unknown>> {
+async function strokeLatency(page: Page, count: number): Promise<Record<string, Record<string, unknown>>> {
   // The first stroke (drawn by firstPrediction, with everything still cold) is reported apart.
   const firstStroke = (await page.evaluate('window.__digitStudioDrawTiming[0]')) as number;
-  await page.evaluate('window.__digitStudioDrawTiming.length = 0');
+  await page.evaluate('window.__digitStudioDrawTiming.length = 0; window.__digitStudioPredictTiming.length = 0');
   let recognized = 0;
   for (const { digit, strokes } of variedDigits(count)) {
     await page.getByTestId('clear-button').click();
@@ -108,19 +108,23 @@ async function strokeLatency(page: Page, count: number): Promise<Record<string, 
     await drawStrokes(page, 'draw-canvas', strokes);
     if ((await predictionShown(page, 1, true)) === String(digit)) recognized++;
   }
-  const timings = (await page.evaluate('window.__digitStudioDrawTiming')) as number[];
-  const sorted = [...timings].sort((a, b) => a - b);
-  const p95 = percentile(sorted, 0.95);
+  const latency = percentiles((await page.evaluate('window.__digitStudioDrawTiming')) as number[]);
+  const predict = percentiles((await page.evaluate('window.__digitStudioPredictTiming')) as number[]);
   return {
-    p50: round(percentile(sorted, 0.5)),
-    p95: round(p95),
-    max: round(sorted[sorted.length - 1]),
-    samples: sorted.length,
-    target_p95: TARGET_P95_MS,
-    met: p95 <= TARGET_P95_MS,
-    recognized: `${recognized}/${count}`,
-    first_stroke_cold: round(firstStroke),
+    stroke_to_prediction_ms: { ...latency, target_p95: TARGET_P95_MS, met: latency.p95 <= TARGET_P95_MS, recognized: `${recognized}/${count}`, first_stroke_cold: round(firstStroke) },
+    preprocess_and_predict_ms: {
+      ...predict,
+      target: TARGET_PREDICT_MS,
+      met: predict.p95 <= TARGET_PREDICT_MS,
+      note: 'the page\'s own timing of strokes → 28×28 input → model output, for every drawing read (finished strokes and the live reads while drawing); Chromium rounds performance.now() to 0.1 ms',
+    },
   };
+}
+
+/** p50, p95 and max (ms) of some timings, and how many there were. */
+function percentiles(timings: number[]): { p50: number; p95: number; max: number; samples: number } {
+  const sorted = [...timings].sort((a, b) => a - b);
+  return { p50: round(percentile(sorted, 0.5)), p95: round(percentile(sorted, 0.95)), max: round(sorted[sorted.length - 1]), samples: sorted.length };
 }
 
 /** Starts a training run from the Train page, stops it after `watchSeconds`, and reports the long tasks meanwhile. */
@@ -163,7 +167,7 @@ export async function measureUi(options: UiOptions = {}): Promise<Record<string,
     const latency = await strokeLatency(page, strokes);
     const training = await trainingLongTasks(page, preset, trainSeconds);
     return {
-      stroke_to_prediction_ms: latency,
+      ...latency,
       start_to_first_prediction_s: {
         value: first.predicted_s,
         target: TARGET_START_S,
