@@ -11,9 +11,10 @@ import createH5ReaderWorker from '../core/formats/hdf5/read-worker?nodeWorker';
 import createJobWorker from '../core/service/job-worker?nodeWorker';
 import createTrainingWorker from '../core/training/worker?nodeWorker';
 import augmentWorkerPath from '../core/training/augment/worker?modulePath';
+import engineHelperPath from '../core/training/engine/helper-worker?modulePath';
 
 export function spawnBundledWorker(init: WorkerInit): Worker {
-  return createTrainingWorker({ workerData: { init, augmentWorkerPath } });
+  return createTrainingWorker({ workerData: { init, augmentWorkerPath, engineHelperPath } });
 }
 
 export function spawnBundledJobWorker(job: Job): Worker {

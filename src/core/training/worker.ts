@@ -9,6 +9,7 @@ import { loadTrainingBackend } from './backend';
 import { setAugmentWorkerSpawner } from './augment/augmenter';
 import type { BackendName } from './config';
 import { trainWithEngine } from './engine';
+import { setEngineHelperSpawner } from './engine/split';
 import type { TrainingEvent } from './events';
 import { mixUserSamples, userAccuracy } from './fine-tune';
 import { splitForTraining } from './samples';
@@ -18,9 +19,10 @@ import type { WorkerInit, WorkerMessage } from './worker-protocol';
 const port = parentPort;
 if (!port) throw new Error('the training worker must run in a worker thread');
 
-const { init, augmentWorkerPath } = workerData as { init: WorkerInit; augmentWorkerPath?: string };
-// The packaged app passes its bundled augmentation worker; unbundled runs start it from the TypeScript source.
+const { init, augmentWorkerPath, engineHelperPath } = workerData as { init: WorkerInit; augmentWorkerPath?: string; engineHelperPath?: string };
+// The packaged app passes its bundled augmentation worker and engine helper; unbundled runs start them from the TypeScript source.
 if (augmentWorkerPath) setAugmentWorkerSpawner((data) => new Worker(augmentWorkerPath, { workerData: data }));
+if (engineHelperPath) setEngineHelperSpawner((data) => new Worker(engineHelperPath, { workerData: data }));
 const stopFlag = new Int32Array(init.stopFlag);
 const post = (message: WorkerMessage): void => port.postMessage(message);
 const emit = (event: TrainingEvent): void => post({ type: 'event', event });

@@ -24,8 +24,13 @@ export interface HelperInit {
   paramSplit: number;
 }
 
-function spawnHelper(init: HelperInit): Worker {
-  return startSourceWorker(new URL('./helper-worker.ts', import.meta.url), { init });
+export type SpawnEngineHelper = (data: { init: HelperInit }) => Worker;
+
+/** From the TypeScript sources (CLI, tests, web mode); the packaged app sets its bundled helper. */
+let spawnHelper: SpawnEngineHelper = (data) => startSourceWorker(new URL('./helper-worker.ts', import.meta.url), data);
+
+export function setEngineHelperSpawner(spawn: SpawnEngineHelper): void {
+  spawnHelper = spawn;
 }
 
 export class WorkerPair {
@@ -40,7 +45,7 @@ export class WorkerPair {
   static async start(net: EngineNetwork, runtime: EngineRuntime, memory: WasmMemory, trainSet: number): Promise<WorkerPair> {
     const half = Math.floor(net.plan.paramBytes / 32) * 16;
     const init: HelperInit = { runtime, memory, plan: net.plan, control: new Handshake().buffer, trainSet, paramSplit: half };
-    const worker = spawnHelper(init);
+    const worker = spawnHelper({ init });
     await new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve());
       worker.once('error', reject);
