@@ -12,6 +12,7 @@ import { mlpSpec, type HiddenActivation, type DenseWeights, type OptimizerName }
 import { KERAS_TUTORIAL, type TrainConfig } from '../../../src/core/training/config';
 import { loadEngine, trainWithEngine, type EngineRuntime } from '../../../src/core/training/engine';
 import { glorotUniform } from '../../../src/core/training/engine/init';
+import { Handshake, SLOT } from '../../../src/core/training/engine/handshake';
 import { EngineNetwork } from '../../../src/core/training/engine/network';
 import { createSharedMemory, loadSharedEngine } from '../../../src/core/training/engine/runtime';
 import { WorkerPair } from '../../../src/core/training/engine/split';
@@ -146,5 +147,15 @@ describe('training with two workers', () => {
     } finally {
       await spinner.terminate();
     }
+  });
+});
+
+describe('handshake between the workers', () => {
+  it("a helper's failure reaches worker 0 with its message; silence ends in an error, not a hang", () => {
+    const helper = new Handshake();
+    const worker0 = new Handshake(helper.buffer);
+    expect(() => worker0.waitFor(SLOT.helperDone, 1, 300)).toThrow(/did not answer for 0.3 s/);
+    helper.fail('RangeError: out of bounds memory access');
+    expect(() => worker0.waitFor(SLOT.helperDone, 1)).toThrow('the second engine worker failed: RangeError: out of bounds memory access');
   });
 });
