@@ -221,6 +221,22 @@ describe('DrawPage: teach it my handwriting', () => {
     expect(shown()).toEqual({ digit: '', strokes: '0' });
   });
 
+  it('saves with the digit key pressed, only when there is a digit and not while typing in a field', async () => {
+    mountWithModel();
+    call.mockImplementation(async (_method: string, request: { label: number }) => saved(request.label));
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '4' }));
+    await flushPromises();
+    expect(call).not.toHaveBeenCalled();
+    await drawStroke();
+    wrapper.get('[data-testid="model-select"]').element.dispatchEvent(new KeyboardEvent('keydown', { key: '4', bubbles: true }));
+    await flushPromises();
+    expect(call).not.toHaveBeenCalled();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '8' }));
+    await flushPromises();
+    expect(call).toHaveBeenCalledWith('saveSample', expect.objectContaining({ label: 8 }));
+    expect(shown()).toEqual({ digit: '', strokes: '0' });
+  });
+
   it('confirms the digit read with one press, and shows a refusal from the backend', async () => {
     mountWithModel();
     call.mockResolvedValueOnce(saved(3)).mockRejectedValueOnce(new Error('you have 1000 saved drawings, the most Digit Studio keeps: delete some to save more'));
