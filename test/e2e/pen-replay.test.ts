@@ -11,13 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readModelFile } from '../../src/core/formats/model-file';
 import { argMax, createPredictor } from '../../src/core/inference';
 import { MIN_DIGIT_SPAN_PX, strokesToModelInput, type ModelInput } from '../../src/core/preprocess';
-import { CANVAS, DIGIT_BOX, PENDIGITS, PLACEMENTS, loadPenSamples, placeOnCanvas, type PenSample } from '../helpers/pen-canvas';
-import { PenReplay, openDrawPage, type PageReading } from '../helpers/pen-replay';
+import { CANVAS, DIGIT_BOX, PENDIGITS, PLACEMENTS, loadPenSamples, penSubset, placeOnCanvas, type PenSample } from '../helpers/pen-canvas';
+import { PenReplay, openDrawPage, previewError } from '../helpers/pen-replay';
 import { launchChromium, screenshot, startWebApp, type WebApp } from './harness';
 
 const MODEL = fileURLToPath(new URL('../../resources/models/digit-mlp.json', import.meta.url));
 /** 4 writers per digit, spread over each digit's 100 samples (which are sorted by institution). */
-const SUBSET = Array.from({ length: 40 }, (_, i) => Math.floor(i / 4) * 100 + (i % 4) * 25);
+const SUBSET = penSubset(40);
 
 let app: WebApp;
 let browser: Browser;
@@ -45,9 +45,6 @@ function core(strokes: number[][]): { input: ModelInput; digit: string } {
   const input = strokesToModelInput(strokes, MIN_DIGIT_SPAN_PX);
   return { input, digit: input.empty ? '' : String(argMax(predict(input.pixels))) };
 }
-
-/** Largest difference, in grey levels, between the page's 28×28 preview and core's model input. */
-const previewError = (reading: PageReading, input: ModelInput): number => Math.max(...reading.preview.map((v, i) => Math.abs(v - input.pixels[i] * 255)));
 
 describe.skipIf(!existsSync(PENDIGITS))('real pen digits replayed into the Draw canvas', () => {
   it('reads them as the strokes pipeline does, and shows exactly its model input in the 28×28 preview', async () => {

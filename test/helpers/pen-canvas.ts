@@ -66,6 +66,11 @@ export function placeOnCanvas(strokes: readonly StrokePoints[], { size, at }: Pl
   });
 }
 
+/** `count` sample indices spread evenly over the set (sorted by label: count / 10 per digit when count is a multiple of 10). */
+export function penSubset(count: number, total = 1000): number[] {
+  return Array.from({ length: count }, (_, i) => Math.floor((i * total) / count));
+}
+
 /** Nearest-rank percentile of ascending values. */
 export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];

@@ -4,7 +4,7 @@
  * records exactly the points given. Used by the e2e pen replay and `npm run bench:pen -- --canvas N`.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { MNIST_SIZE } from '../../src/core/preprocess';
+import { MNIST_SIZE, type ModelInput } from '../../src/core/preprocess';
 
 export const BUNDLED_MODEL = 'bundled-digit-mlp';
 
@@ -12,6 +12,11 @@ export const BUNDLED_MODEL = 'bundled-digit-mlp';
 export interface PageReading {
   digit: string;
   preview: number[];
+}
+
+/** Largest difference, in grey levels, between the page's 28×28 preview and a model input computed elsewhere. */
+export function previewError({ preview }: PageReading, input: ModelInput): number {
+  return Math.max(...preview.map((v, i) => Math.abs(v - input.pixels[i] * 255)));
 }
 
 /** Opens the Draw page with the bundled model chosen. */
@@ -81,6 +86,11 @@ export class PenReplay {
     return (await this.page.evaluate(
       `(() => { const c = document.querySelector('.lower-canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let s = 0; for (let i = 0; i < d.length; i += 4) s += 255 - d[i]; return s; })()`,
     )) as number;
+  }
+
+  /** The page's preprocessing + prediction times (ms) recorded since the last call (window.__digitStudioPredictTiming). */
+  async takePredictTimings(): Promise<number[]> {
+    return (await this.page.evaluate('(window.__digitStudioPredictTiming ?? []).splice(0)')) as number[];
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,49 @@
+/**
+ * `npm run bench:pen -- --canvas N`: N real pen digits replayed as CDP pen strokes into the real Draw page
+ * (web mode + Chromium, the bundled model), each read back from the page: the digit, whether the 28×28
+ * preview equals the strokes pipeline's input for the same points, and the page's own preprocessing +
+ * prediction time per drawing.
+ */
+import { performance } from 'node:perf_hooks';
+import { launchChromium, startWebApp, type WebApp } from '../e2e/harness';
+import { PLACEMENTS, placeOnCanvas, type PenSample } from '../helpers/pen-canvas';
+import { PenReplay, openDrawPage, previewError } from '../helpers/pen-replay';
+import type { ModelInput } from '../../src/core/preprocess';
+
+export interface LiveReplay {
+  /** The page's digit per sample, null for "Draw a digit". */
+  digits: Array<number | null>;
+  /** Samples whose preview is within one grey level of `expected(strokes)`. */
+  previewsExact: number;
+  /** The page's preprocessing + prediction times (ms), every drawing read, live reads included. */
+  rendererMs: number[];
+  /** Wall time per sample: clear, replay every pen event, read the page. */
+  secondsPerSample: number;
+}
+
+export async function replayLive(samples: PenSample[], expected: (strokes: number[][]) => ModelInput): Promise<LiveReplay> {
+  const browser = await launchChromium();
+  let app: WebApp | undefined;
+  try {
+    app = await startWebApp();
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await openDrawPage(page, app.url);
+    const pen = await PenReplay.on(page);
+    const result: LiveReplay = { digits: [], previewsExact: 0, rendererMs: [], secondsPerSample: 0 };
+    await pen.takePredictTimings();
+    const started = performance.now();
+    for (const { strokes } of samples) {
+      const drawing = placeOnCanvas(strokes, PLACEMENTS.canvas);
+      const reading = await pen.draw(drawing);
+      result.digits.push(reading.digit === '' ? null : Number(reading.digit));
+      if (previewError(reading, expected(drawing)) <= 1.01) result.previewsExact++;
+      result.rendererMs.push(...(await pen.takePredictTimings()));
+    }
+    result.secondsPerSample = (performance.now() - started) / 1000 / samples.length;
+    await pen.close();
+    return result;
+  } finally {
+    await browser.close();
+    await app?.stop();
+  }
+}
