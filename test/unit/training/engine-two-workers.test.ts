@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnist, type DigitSet } from '../../../src/core/dataset';
 import { mlpSpec, type HiddenActivation, type DenseWeights, type OptimizerName } from '../../../src/core/model/spec';
 import { KERAS_TUTORIAL, type TrainConfig } from '../../../src/core/training/config';
-import { loadEngine, trainWithEngine, type EngineRuntime } from '../../../src/core/training/engine';
+import { engineGap, loadEngine, trainWithEngine, type EngineRuntime } from '../../../src/core/training/engine';
 import { glorotUniform } from '../../../src/core/training/engine/init';
 import { Handshake, SLOT } from '../../../src/core/training/engine/handshake';
 import { EngineNetwork } from '../../../src/core/training/engine/network';
@@ -134,6 +134,15 @@ describe('training with two workers', () => {
     const events: TrainingEvent[] = [];
     await trainWithEngine(runtime, { ...KERAS_TUTORIAL, epochs: 1, limit: 500, backend: 'engine' }, data(), { emit: (e) => events.push(e), shouldStop: () => true });
     expect(events[0]).toMatchObject({ event: 'start', threads: 1 });
+  });
+
+  it('an explicit 2 that needs more than 2 GiB of engine memory says so; one worker still fits', async () => {
+    // Each worker has its own batch workspace: 30,000 rows of a 4,096-unit layer fit once, not twice.
+    const config: TrainConfig = { ...KERAS_TUTORIAL, hiddenUnits: [4096], batchSize: 30_000, threads: 2, backend: 'engine' };
+    expect(engineGap(config)).toBeNull();
+    await expect(trainWithEngine(runtime, config, data(), { emit: () => undefined, shouldStop: () => true })).rejects.toThrow(
+      /batch size 30000 with these layers needs \d+ MiB of engine memory with 2 workers \(at most 2048\)/,
+    );
   });
 
   it.runIf(cpus().length === 2)("'auto' takes one thread while another thread holds a core", async () => {

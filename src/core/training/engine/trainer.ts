@@ -8,9 +8,10 @@ import { mlpSpec, type ModelSpec } from '../../model/spec';
 import type { TrainConfig } from '../config';
 import { fitLoop, type Stepper, type TrainerHooks, type TrainOutcome } from '../fit-loop';
 import type { TrainingSplit } from '../samples';
+import { engineGap } from './gap';
 import { glorotUniform } from './init';
 import { EngineNetwork } from './network';
-import { createSharedMemory, loadSharedEngine, type EngineRuntime } from './runtime';
+import { createSharedMemory, EngineUnavailableError, loadSharedEngine, type EngineRuntime } from './runtime';
 import { WorkerPair } from './split';
 import { engineThreads } from './threads';
 
@@ -34,6 +35,8 @@ function oneThreadStepper(net: EngineNetwork): Stepper {
 
 /** The network on a memory shared with a helper thread, and the started helper. */
 async function startTwoWorkers(runtime: EngineRuntime, spec: ModelSpec, config: TrainConfig, sets: DigitSet[]): Promise<{ net: EngineNetwork; pair: WorkerPair }> {
+  const gap = engineGap(config, 2);
+  if (gap) throw new EngineUnavailableError(gap);
   const shared = await loadSharedEngine(runtime);
   const memory = createSharedMemory();
   const net = new EngineNetwork(shared, spec, config.batchSize, config, sets, memory);
