@@ -90,6 +90,12 @@ describe.skipIf(!existsSync(PENDIGITS))('real pen digits replayed into the Draw 
     }
   });
 
+  it('reads a digit whose strokes run past the canvas edge as the digit drawn (the pen is followed outside)', async () => {
+    const [seven] = loadPenSamples().filter((_, i) => i === 700);
+    const reading = await pen.draw(placeOnCanvas(seven.strokes, { size: DIGIT_BOX, at: [CANVAS - DIGIT_BOX / 2, CANVAS - DIGIT_BOX / 2] }));
+    expect(reading.digit).toBe('7');
+  });
+
   it('changes the visible ink with pen pressure but not the model input', async () => {
     const [three] = loadPenSamples().filter((_, i) => i === 300);
     const drawing = placeOnCanvas(three.strokes, PLACEMENTS.canvas);
