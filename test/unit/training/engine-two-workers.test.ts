@@ -127,6 +127,18 @@ describe('training with two workers', () => {
     expect(osThreads()).toBe(before);
   });
 
+  it('augmented epochs (new pixels before each) train the same on two workers as on one thread', async () => {
+    const losses = async (threads: 1 | 2): Promise<number[]> => {
+      const epochLosses: number[] = [];
+      const config: TrainConfig = { ...KERAS_TUTORIAL, epochs: 3, limit: 5000, augment: true, threads, backend: 'engine' };
+      await trainWithEngine(runtime, config, data(), { emit: (e) => e.event === 'epoch' && epochLosses.push(e.loss), shouldStop: () => false });
+      return epochLosses;
+    };
+    const [one, two] = [await losses(1), await losses(2)];
+    expect(two).toHaveLength(3);
+    two.forEach((loss, i) => expect(Math.abs(loss - one[i]) / one[i]).toBeLessThan(1e-5));
+  });
+
   it('one thread unless asked: missing or 1 means one, the start event says 1', async () => {
     expect(await engineThreads(undefined)).toBe(1);
     expect(await engineThreads(1)).toBe(1);
