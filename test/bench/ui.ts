@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { RENDERER_OUT } from '../../src/web/renderer-build';
 import { drawStrokes, launchChromium, startWebApp, type WebApp } from '../e2e/harness';
 import { percentile } from '../helpers/pen-canvas';
+import { BUNDLED_MODEL } from '../helpers/pen-replay';
 import { LONG_TASK_MS, longTasksBetween, observeLongTasks, pageNow } from './ui-longtasks';
 import { variedDigits } from './ui-strokes';
 
@@ -21,7 +22,6 @@ const TARGET_P95_MS = 8;
 /** Issue 9: preprocessing + prediction per drawing in the renderer. */
 const TARGET_PREDICT_MS = 2;
 const TARGET_START_S = 2;
-const BUNDLED_MODEL = 'bundled-digit-mlp';
 const MAX_STARTS = 3;
 const FIRST_STROKE: Array<Array<[number, number]>> = [[[0.5, 0.18], [0.5, 0.82]]];
 
