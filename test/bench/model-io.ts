@@ -1,5 +1,5 @@
 /**
- * Save and load times of the tutorial network (784-128-128-10, the committed model) in both model file
+ * Save and load times of the committed model (784-256-256-10, see the README's "The bundled model") in both model file
  * formats, through the same readModelFile / writeModelFile every part of the app uses. Median of a few rounds;
  * the first round (module initialisation, e.g. h5wasm) is reported apart.
  */

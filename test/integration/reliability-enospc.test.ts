@@ -90,6 +90,6 @@ describe('a full disk while saving', () => {
     expect(message).not.toContain('\n');
     const after = (await service.call('listModels', {})) as ModelEntry[];
     expect(after.map((m) => m.id)).toEqual(before.map((m) => m.id));
-    expect(after.find((m) => m.id === first.id)?.params).toBe(118_282);
+    expect(after.find((m) => m.id === first.id)?.params).toBe(269_322);
   });
 });

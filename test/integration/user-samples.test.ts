@@ -82,7 +82,7 @@ describe('training with the saved drawings', () => {
     const events: TrainingEvent[] = [];
     service.onEvent((e) => e.type === 'training' && events.push(e.event));
     const saved = new Promise<void>((resolve) => service.onEvent((e) => e.type === 'models-changed' && resolve()));
-    await service.call('startTraining', { ...RECOMMENDED, epochs: 1, limit: 3000, backend: 'wasm', startFrom: 'bundled-digit-mlp', userSamples: true });
+    await service.call('startTraining', { ...RECOMMENDED, hiddenUnits: [256, 256], epochs: 1, limit: 3000, backend: 'wasm', startFrom: 'bundled-digit-mlp', userSamples: true });
     await saved;
     const start = events.find((e): e is StartEvent => e.event === 'start')!;
     // 2,400 MNIST images + the 10 drawings × 12 (0.05 × 2400 / (0.95 × 10) = 12.6 → 12)
@@ -92,16 +92,16 @@ describe('training with the saved drawings', () => {
     expect(done.event).toBe('done');
     expect(epoch.user_accuracy).toBeGreaterThanOrEqual(0.9);
     expect(done.user_accuracy).toBe(epoch.user_accuracy);
-    // The bundled model starts at 0.977; one epoch on these 2,400 images from fresh weights reaches about 0.83.
+    // The bundled model starts at 0.988; one epoch on these 2,400 images from fresh weights reaches about 0.83.
     expect(done.test_accuracy).toBeGreaterThan(0.95);
     const models = (await service.call('listModels', {})) as Responses['listModels'];
-    expect(models.find((m) => m.source === 'trained')?.name).toMatch(/^ADAM 128-128 · fine-tuned · 1 epochs/);
+    expect(models.find((m) => m.source === 'trained')?.name).toMatch(/^ADAM 256-256 · fine-tuned · 1 epochs/);
   });
 
   it('refuses a start model whose layers differ, and an empty set of drawings, before training starts', async () => {
     const service = newService();
     await expect(service.call('startTraining', { ...RECOMMENDED, hiddenUnits: [64], startFrom: 'bundled-digit-mlp' })).rejects.toThrow(
-      'cannot start from Digit MLP (bundled): its layers are 784 → 128 relu → 128 relu → 10 softmax but the settings ask for 784 → 64 relu → 10 softmax',
+      'cannot start from Digit MLP (bundled): its layers are 784 → 256 relu → 256 relu → 10 softmax but the settings ask for 784 → 64 relu → 10 softmax',
     );
     await expect(service.call('startTraining', { ...RECOMMENDED, startFrom: 'run-missing' })).rejects.toThrow('model run-missing does not exist');
     await expect(service.call('startTraining', { ...RECOMMENDED, userSamples: true })).rejects.toThrow(/no saved drawings to include yet/);

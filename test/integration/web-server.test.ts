@@ -89,7 +89,7 @@ describe('web mode server', () => {
     const status = await callRaw(ws, JSON.stringify({ id: 1, method: 'status', params: {} }));
     expect(status).toMatchObject({ id: 1, ok: true, result: { shell: 'web', training: { running: false } } });
     const models = await callRaw(ws, JSON.stringify({ id: 2, method: 'listModels', params: {} }));
-    expect(models).toMatchObject({ id: 2, ok: true, result: [{ id: 'bundled-digit-mlp', source: 'bundled', params: 118_282 }] });
+    expect(models).toMatchObject({ id: 2, ok: true, result: [{ id: 'bundled-digit-mlp', source: 'bundled', params: 269_322 }] });
     ws.close();
   });
 

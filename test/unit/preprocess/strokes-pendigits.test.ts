@@ -7,8 +7,8 @@ import { MIN_DIGIT_SPAN_PX, strokesToModelInput } from '../../../src/core/prepro
 
 /*
  * Real pen-written digits (UNIPEN, ../shared/pendigits-dev: 1,000 samples from 228 writers, raw tablet
- * units, y down) through the strokes pipeline into the bundled model. The floors are what this pipeline
- * measured with the bundled model (95.4% overall, weakest digit 1 at 88%), rounded down.
+ * units, y down) through the strokes pipeline into the bundled model. The floors are issue 9's targets; the
+ * bundled model (Robust preset, seed 1) measures 96.6% overall here, its weakest digit 0 at 90%.
  */
 const DATA = fileURLToPath(new URL('../../../../shared/pendigits-dev/unipen_dev_digits.json', import.meta.url));
 const MODEL = fileURLToPath(new URL('../../../resources/models/digit-mlp.json', import.meta.url));
@@ -52,10 +52,10 @@ describe.skipIf(!existsSync(DATA))('real pen digits (pendigits-dev) through the 
     for (let d = 0; d < 10; d++) expect(samples.filter((s) => s.label === d)).toHaveLength(100);
   });
 
-  it('the bundled model reads at least 95% of them, and at least 85% of every digit', () => {
+  it('the bundled model reads at least 96.5% of them, and at least 90% of every digit', () => {
     const { overall, perDigit } = accuracy((s) => onCanvas(s, 220, 50, 50));
-    expect(overall).toBeGreaterThanOrEqual(0.95);
-    for (const digitAccuracy of perDigit) expect(digitAccuracy).toBeGreaterThanOrEqual(0.85);
+    expect(overall).toBeGreaterThanOrEqual(0.965);
+    for (const digitAccuracy of perDigit) expect(digitAccuracy).toBeGreaterThanOrEqual(0.9);
   });
 
   it('loses less than 1 point when the digits are drawn at half size, 1.3× size or in a corner', () => {
