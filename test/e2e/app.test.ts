@@ -1,23 +1,16 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Page } from 'playwright-core';
 import { VERIFY_FIXTURES, checkH5, checkTflite } from '../helpers/verify-kit';
-import { drawStrokes, launchChromium, screenshot, startWebApp, type WebApp } from './harness';
+import { drawStrokes, screenshot, useChromiumApp, type WebApp } from './harness';
 
 let app: WebApp;
 let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-  await page.goto(app.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+const session = useChromiumApp();
+beforeAll(() => {
+  ({ app, browser, page } = session);
 });
 
 const ONE: Array<Array<[number, number]>> = [[[0.5, 0.18], [0.5, 0.82]]];

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
@@ -47,6 +48,31 @@ export function startWebApp(userDir = mkdtempSync(join(tmpdir(), 'digit-studio-e
     });
     child.once('exit', (code) => reject(new Error(`web mode exited with ${code}: ${stderr}`)));
   });
+}
+
+export interface ChromiumApp {
+  app: WebApp;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * For a test file: web mode and a Chromium page open on it before the file's tests (the fields are set once its
+ * beforeAll ran), both closed after them.
+ */
+export function useChromiumApp(): ChromiumApp {
+  const session = {} as ChromiumApp;
+  beforeAll(async () => {
+    session.app = await startWebApp();
+    session.browser = await launchChromium();
+    session.page = await session.browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await session.page.goto(session.app.url);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.app?.stop();
+  });
+  return session;
 }
 
 export function launchChromium(): Promise<Browser> {
