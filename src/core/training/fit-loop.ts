@@ -66,6 +66,15 @@ function describeBadLoss(config: TrainConfig, epoch: number, batch: number): str
   );
 }
 
+interface FitRun {
+  backend: BackendName;
+  config: TrainConfig;
+  spec: ModelSpec;
+  data: TrainingSplit & { test: DigitSet };
+  stepper: Stepper;
+  hooks: TrainerHooks;
+}
+
 export async function fitLoop(
   backend: BackendName,
   config: TrainConfig,
@@ -76,21 +85,13 @@ export async function fitLoop(
 ): Promise<TrainOutcome> {
   const augmenter = config.augment ? new EpochAugmenter(data.train, config.seed) : null;
   try {
-    return await runEpochs(backend, config, spec, data, stepper, hooks, augmenter);
+    return await runEpochs({ backend, config, spec, data, stepper, hooks }, augmenter);
   } finally {
     augmenter?.close();
   }
 }
 
-async function runEpochs(
-  backend: BackendName,
-  config: TrainConfig,
-  spec: ModelSpec,
-  data: TrainingSplit & { test: DigitSet },
-  stepper: Stepper,
-  hooks: TrainerHooks,
-  augmenter: EpochAugmenter | null,
-): Promise<TrainOutcome> {
+async function runEpochs({ backend, config, spec, data, stepper, hooks }: FitRun, augmenter: EpochAugmenter | null): Promise<TrainOutcome> {
   const { train, validation, test } = data;
   const compile = compileInfo(config);
   hooks.emit({ event: 'start', backend, config, train_samples: train.count, val_samples: validation?.count ?? 0, test_samples: test.count, params: parameterCount(spec) });
