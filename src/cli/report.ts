@@ -17,7 +17,7 @@ export function createHumanReporter(out: NodeJS.WriteStream = process.stdout): (
     switch (event.event) {
       case 'start':
         out.write(
-          `Backend: ${BACKEND_LABELS[event.backend]} [${event.backend}]\n` +
+          `Backend: ${BACKEND_LABELS[event.backend]} [${event.backend}]${event.threads === 2 ? ' · 2 workers' : ''}\n` +
             `Data: ${event.train_samples} training, ${event.val_samples} validation, ${event.test_samples} test images · ${event.params} parameters\n` +
             `Settings: ${event.config.optimizer} lr=${event.config.learningRate} batch=${event.config.batchSize} hidden=${event.config.hiddenUnits.join(',')} seed=${event.config.seed}\n`,
         );

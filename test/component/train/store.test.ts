@@ -112,6 +112,15 @@ describe('training store', () => {
     expect(store.batches).toHaveLength(3);
   });
 
+  it('names the two-worker engine mode in the backend label', () => {
+    const store = useTrainingStore();
+    store.backends = [{ name: 'engine', label: 'Digit Studio WebAssembly SIMD engine' }];
+    store.apply({ ...start(), backend: 'engine', threads: 2 });
+    expect(store.backendLabel).toBe('Digit Studio WebAssembly SIMD engine · 2 workers');
+    store.apply({ ...start(), backend: 'engine', threads: 1 });
+    expect(store.backendLabel).toBe('Digit Studio WebAssembly SIMD engine');
+  });
+
   it('sends the config to startTraining and keeps the refusal message of a second start', async () => {
     const store = useTrainingStore();
     call.mockResolvedValueOnce({ started: true });

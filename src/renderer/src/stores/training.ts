@@ -26,12 +26,16 @@ export const useTrainingStore = defineStore('training', () => {
   /** A start or stop request the backend refused (e.g. a second Train while one runs). */
   const requestError = ref<string | null>(null);
   const starting = ref(false);
+  /** Threads the run trains on, as its start event says (the engine's two-worker mode shows in the badge). */
+  const threads = ref<number | null>(null);
   const stopping = ref(false);
 
   const lastBatch = computed(() => batches.value.at(-1) ?? null);
   const backendLabel = computed(() => {
     const name = backend.value;
-    return name === null ? null : (backends.value.find((b) => b.name === name)?.label ?? name);
+    if (name === null) return null;
+    const label = backends.value.find((b) => b.name === name)?.label ?? name;
+    return threads.value === 2 ? `${label} · 2 workers` : label;
   });
   /** Epoch with the lowest validation loss: where the seed's model stops improving (overfitting after it). */
   const bestEpoch = computed(() => {
@@ -66,6 +70,7 @@ export const useTrainingStore = defineStore('training', () => {
       case 'start':
         reset(event.config);
         backend.value = event.backend;
+        threads.value = event.threads ?? null;
         status.value = 'running';
         return;
       case 'batch':
@@ -144,7 +149,7 @@ export const useTrainingStore = defineStore('training', () => {
   }
 
   return {
-    status, config, backend, backends, backendLabel, batches, epochs, testAccuracy, testLoss, userAccuracy, message, requestError, starting, stopping,
+    status, config, backend, threads, backends, backendLabel, batches, epochs, testAccuracy, testLoss, userAccuracy, message, requestError, starting, stopping,
     lastBatch, bestEpoch, etaSeconds, apply, start, stop, connect,
   };
 });
