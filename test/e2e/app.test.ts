@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Page } from 'playwright-core';
 import { VERIFY_FIXTURES, checkH5, checkTflite } from '../helpers/verify-kit';
-import { drawStrokes, screenshot, useChromiumApp, type WebApp } from './harness';
+import { drawOnBundledModel, drawStrokes, screenshot, useChromiumApp, type WebApp } from './harness';
 
 let app: WebApp;
 let browser: Browser;
@@ -35,11 +35,7 @@ describe('Digit Studio in the browser (web mode, real backend)', () => {
   });
 
   it('recognizes a 1 drawn with the mouse and a 7 drawn with a pen, with the bundled model', async () => {
-    await page.getByTestId('nav-draw').click();
-    await page.getByTestId('model-select').selectOption('bundled-digit-mlp');
-    const prediction = page.getByTestId('prediction');
-    await drawStrokes(page, 'draw-canvas', ONE, 'mouse');
-    await expect.poll(() => prediction.getAttribute('data-strokes')).toBe('1');
+    const prediction = await drawOnBundledModel(page, ONE);
     expect(await prediction.getAttribute('data-digit')).toBe('1');
     await screenshot(page, 'draw-1');
     await page.getByTestId('clear-button').click();

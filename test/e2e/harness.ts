@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
@@ -117,4 +117,14 @@ export async function drawStrokes(page: Page, testId: string, strokes: Array<Arr
     }
   }
   await cdp?.detach();
+}
+
+/** Opens the Draw page on the bundled model and draws one digit; resolves with the prediction element once it is read. */
+export async function drawOnBundledModel(page: Page, strokes: Array<Array<[number, number]>>, pointer: 'mouse' | 'pen' = 'mouse'): Promise<Locator> {
+  await page.getByTestId('nav-draw').click();
+  await page.getByTestId('model-select').selectOption('bundled-digit-mlp');
+  const prediction = page.getByTestId('prediction');
+  await drawStrokes(page, 'draw-canvas', strokes, pointer);
+  await expect.poll(() => prediction.getAttribute('data-strokes')).toBe(String(strokes.length));
+  return prediction;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { loadDigitSet } from '../../src/core/dataset';
-import { drawStrokes, screenshot, useChromiumApp, type WebApp } from './harness';
+import { drawOnBundledModel, screenshot, useChromiumApp, type WebApp } from './harness';
 
 let app: WebApp;
 let page: Page;
@@ -18,11 +18,7 @@ const ONE: Array<Array<[number, number]>> = [[[0.5, 0.18], [0.5, 0.82]]];
 
 describe('teach it my handwriting (web mode, real backend)', () => {
   it('keeps a drawing with its corrected label and shows it under My digits, relabelled and exported as IDX', async () => {
-    await page.getByTestId('nav-draw').click();
-    await page.getByTestId('model-select').selectOption('bundled-digit-mlp');
-    const prediction = page.getByTestId('prediction');
-    await drawStrokes(page, 'draw-canvas', ONE, 'mouse');
-    await expect.poll(() => prediction.getAttribute('data-strokes')).toBe('1');
+    const prediction = await drawOnBundledModel(page, ONE);
     expect(await prediction.getAttribute('data-digit')).toBe('1');
     // Say it is a 7 (the user knows best), then the canvas is ready for the next digit.
     await page.getByTestId('correct-label-7').click();
