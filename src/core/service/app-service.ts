@@ -83,13 +83,15 @@ export class AppService {
     }),
 
     startTraining: async (config) => {
+      // Refused before the start model and the drawings are read, and again after (a run may have begun meanwhile).
+      this.refuseWhileTraining();
       const inputs = await this.trainingInputs(config);
-      if (this.session.running) throw new ApiError('a training run is already in progress: stop it or wait for it to finish');
+      this.refuseWhileTraining();
       this.training = { running: true, config, events: [] };
       const run = this.session.start(
         config,
         (event) => {
-        // Keep every epoch and the throttled batches so charts can be redrawn by a page opened mid-run.
+          // Keep every epoch and the throttled batches so charts can be redrawn by a page opened mid-run.
           this.training.events.push(event);
           this.emit({ type: 'training', event });
         },
@@ -168,6 +170,10 @@ export class AppService {
 
     exportSamples: async () => samplesIdxDownload(await this.samples.digitSet()),
   };
+
+  private refuseWhileTraining(): void {
+    if (this.session.running) throw new ApiError('a training run is already in progress: stop it or wait for it to finish');
+  }
 
   /** The start model's weights and the user's drawings a run asks for, checked before the worker starts. */
   private async trainingInputs(config: TrainConfig): Promise<TrainingInputs> {

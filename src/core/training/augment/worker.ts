@@ -3,6 +3,7 @@
  * into the shared target buffer, while the training thread trains on the previous epoch.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { INPUT_SIZE } from '../../model/spec';
 import { augmentEpoch, inkBoxes } from './epoch';
 import type { AugmentReply, AugmentWorkerData } from './protocol';
 
@@ -12,7 +13,7 @@ if (!port) throw new Error('the augmentation worker must run in a worker thread'
 const { source, target, seed } = workerData as AugmentWorkerData;
 const pixels = new Uint8Array(source);
 const output = new Uint8Array(target);
-const boxes = inkBoxes(pixels, pixels.length / 784);
+const boxes = inkBoxes(pixels, pixels.length / INPUT_SIZE);
 
 port.on('message', (epoch: number) => {
   const started = performance.now();
