@@ -4,13 +4,13 @@
  */
 import { ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { ApiError, type ApiEvent } from '../core/api/contract';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../core/api/wire';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type IpcReply } from '../core/api/ipc';
 import type { AppService } from '../core/service/app-service';
 import { isTrustedSender } from './guards';
 import type { MenuEvent } from './menu';
 
 export function wireIpc(service: AppService, window: BrowserWindow, base: URL): void {
-  ipcMain.handle(IPC_CALL_CHANNEL, async (event: IpcMainInvokeEvent, message: unknown) => {
+  ipcMain.handle(IPC_CALL_CHANNEL, async (event: IpcMainInvokeEvent, message: unknown): Promise<IpcReply> => {
     const frame = event.senderFrame;
     const fromWindow = event.sender === window.webContents && frame !== null;
     if (!fromWindow || !isTrustedSender({ isMainFrame: frame === window.webContents.mainFrame, url: frame.url }, base)) {

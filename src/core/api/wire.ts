@@ -1,9 +1,6 @@
-/** How the contract travels: Electron IPC channel names and the WebSocket message shapes. */
+/** How the contract travels over the web mode's WebSocket: the message shapes (Electron IPC: ./ipc.ts). */
 import { z } from 'zod';
 import type { ApiEvent } from './contract';
-
-export const IPC_CALL_CHANNEL = 'digit-studio:call';
-export const IPC_EVENT_CHANNEL = 'digit-studio:event';
 
 /** Largest message accepted over the WebSocket (an imported 64 MB model, base64-encoded, plus envelope). */
 export const MAX_MESSAGE_BYTES = 96 * 1024 * 1024;

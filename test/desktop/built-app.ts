@@ -1,0 +1,45 @@
+/**
+ * The desktop app as `npm run build` makes it (electron-vite: out/main, out/preload, out/renderer), built once
+ * per test run and again only when a source changed since. The desktop tests load these built files, never
+ * the sources.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const OUT = join(ROOT, 'out');
+export const BUILT_MAIN = join(OUT, 'main/index.js');
+export const BUILT_PRELOAD = join(OUT, 'preload/index.cjs');
+export const BUILT_RENDERER = join(OUT, 'renderer');
+
+const STAMP = join(OUT, '.desktop-build-sources-mtime');
+const SOURCES = ['src', 'electron.vite.config.ts', 'package.json', 'package-lock.json'];
+
+function newestMtime(path: string): number {
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** Runs `electron-vite build` unless out/ was built from the current sources (and not replaced since). */
+export function ensureDesktopBuild(): void {
+  const sources = Math.max(...SOURCES.map((p) => newestMtime(join(ROOT, p))));
+  let stamp = 0;
+  try {
+    stamp = Number(readFileSync(STAMP, 'utf8'));
+    statSync(BUILT_MAIN);
+    statSync(BUILT_PRELOAD);
+    statSync(join(BUILT_RENDERER, 'index.html'));
+  } catch {
+    stamp = 0;
+  }
+  if (stamp >= sources) return;
+  // The package's exports map hides bin/, so find it beside its package.json.
+  const cli = join(dirname(createRequire(import.meta.url).resolve('electron-vite/package.json')), 'bin/electron-vite.js');
+  const build = spawnSync(process.execPath, [cli, 'build'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stdout}\n${build.stderr}`);
+  writeFileSync(STAMP, String(sources));
+}
