@@ -4,9 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
 import { readTfliteSummary } from '../core/formats/tflite/inspect';
 import { AppService } from '../core/service/app-service';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appFileHandler } from './app-protocol';
 import { appBase, isAppUrl } from './guards';
 import { sendEvent } from './ipc';
 import { aboutDetail, menuTemplate } from './menu';
@@ -15,7 +16,9 @@ import { bundledModelsDir } from './paths';
 import { createWindow } from './window';
 import { spawnBundledJobWorker, spawnBundledWorker, useBundledH5Reader } from './workers';
 
-const base = appBase(process.env.ELECTRON_RENDERER_URL, join(import.meta.dirname, '../renderer'));
+// Before the app is ready, as Electron requires; this top-level code runs before `ready` (no await above it).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+const base = appBase(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
 let mainWindow: BrowserWindow | null = null;
 let service: AppService | null = null;
 /** A file the system asked to open before the app was ready (macOS open-file, the first command line). */
@@ -116,6 +119,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
+    protocol.handle(APP_SCHEME, appFileHandler(join(import.meta.dirname, '../renderer')));
     useBundledH5Reader();
     service = createService();
     Menu.setApplicationMenu(

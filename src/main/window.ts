@@ -6,8 +6,10 @@
 import { join } from 'node:path';
 import { BrowserWindow, screen } from 'electron';
 import type { AppService } from '../core/service/app-service';
+import { APP_BASE } from './app-protocol';
 import { isAppUrl } from './guards';
 import { wireIpc } from './ipc';
+import { PRELOAD_SCRIPT } from './paths';
 import { MIN_HEIGHT, MIN_WIDTH, loadWindowState, saveWindowState } from './window-state';
 
 export async function createWindow(service: AppService, base: URL, userDir: string): Promise<BrowserWindow> {
@@ -24,7 +26,7 @@ export async function createWindow(service: AppService, base: URL, userDir: stri
     webPreferences: {
       // The preload (src/preload/index.ts) exposes only the typed API contract through contextBridge, nothing
       // of Electron or Node; the scan's PRELOAD_JS_CHECK asks for exactly that review.
-      preload: join(import.meta.dirname, '../preload/index.mjs'), // eng-disable PRELOAD_JS_CHECK
+      preload: join(import.meta.dirname, PRELOAD_SCRIPT), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -58,7 +60,7 @@ export async function createWindow(service: AppService, base: URL, userDir: stri
   window.on('unmaximize', saveSoon);
   window.on('close', save);
   wireIpc(service, window, base);
-  const url = base.protocol === 'file:' ? new URL('index.html', base).href : base.href;
+  const url = base.href === APP_BASE.href ? new URL('index.html', base).href : base.href;
   if (!isAppUrl(url, base)) throw new Error(`refusing to load ${url}`);
   await window.loadURL(url);
   return window;
