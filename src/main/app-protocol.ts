@@ -33,7 +33,13 @@ export function appFileHandler(rendererDir: string): (request: Request) => Promi
       return new Response(null, { status: 400 });
     }
     if (url.protocol !== APP_BASE.protocol || url.host !== APP_BASE.host) return new Response(null, { status: 404 });
-    const file = await readRendererFile(rendererDir, url.pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      return new Response(null, { status: 400 });
+    }
+    const file = await readRendererFile(rendererDir, path);
     if (file.status !== 200) return new Response(null, { status: file.status });
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(file.body), {
       status: 200,

@@ -25,17 +25,10 @@ const MAX_FILE_BYTES = 32 * 1024 * 1024;
 export type RendererFile = { status: 200; body: Buffer; contentType: string } | { status: 400 | 404 };
 
 /**
- * The file a URL path names under `root` (the path as it arrives, still percent-encoded; `/` is index.html).
- * 400 for a path that cannot be decoded or tries to climb out; 404 for anything that is not a regular file
- * inside the folder.
+ * The file a decoded URL path names under `root` (`/` is index.html). 400 for a path that tries to climb out;
+ * 404 for anything that is not a regular file inside the folder.
  */
-export async function readRendererFile(root: string, urlPath: string): Promise<RendererFile> {
-  let path: string;
-  try {
-    path = decodeURIComponent(urlPath);
-  } catch {
-    return { status: 400 };
-  }
+export async function readRendererFile(root: string, path: string): Promise<RendererFile> {
   if (!path.startsWith('/') || path.includes('\0') || path.includes('\\') || path.split('/').includes('..')) return { status: 400 };
   const relativePath = path === '/' ? 'index.html' : path.slice(1);
   let file;
