@@ -1,23 +1,17 @@
 /**
  * npm run web -- [--port N] [--no-open] [--user-dir DIR]
- * Starts the web mode and prints exactly one line with the address (token included) once it is ready.
+ * Starts the web mode and prints exactly one line, with a one-time sign-in link, once it is ready.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AppService } from '../core/service/app-service';
 import { defaultUserDir } from '../core/service/user-dir';
 import { spawnSourceWorker } from '../core/training/spawn-source-worker';
+import { firstLine, installProcessGuard } from './failures';
+import { openBrowser } from './open-browser';
 import { RENDERER_OUT, ensureRendererBuilt } from './renderer-build';
 import { startWebServer } from './server';
-
-function openBrowser(url: string): void {
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
-  child.on('error', () => undefined); // no desktop browser: the printed address is enough
-  child.unref();
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, 'no-open': { type: 'boolean' }, 'user-dir': { type: 'string' } } });
@@ -33,14 +27,16 @@ async function main(): Promise<void> {
     spawnWorker: spawnSourceWorker,
   });
   const server = await startWebServer(service, { port, staticDir: RENDERER_OUT });
-  console.log(`Digit Studio at ${server.url}`);
-  if (!values['no-open']) openBrowser(server.url);
+  // Two links with two codes (why: session.ts): the printed one is never in any process's argv.
+  console.log(`Digit Studio at ${server.signInUrl()}`);
+  if (!values['no-open']) openBrowser(server.signInUrl());
   const stop = (): void => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
+installProcessGuard();
 main().catch((error: unknown) => {
-  console.error(`digit-studio: error: ${(error as Error).message.split('\n')[0]}`);
+  console.error(`digit-studio: error: ${firstLine(error)}`);
   process.exit(1);
 });

@@ -2,31 +2,23 @@
  * Web mode: the built renderer over HTTP and the API contract over a WebSocket, on 127.0.0.1 only.
  * The same AppService as the Electron main process answers every call.
  */
-import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ApiError } from '../core/api/contract';
 import { MAX_MESSAGE_BYTES, callMessageSchema, type ServerMessage } from '../core/api/wire';
 import type { AppService } from '../core/service/app-service';
-import { CONTENT_SECURITY_POLICY, newToken, requestAllowed, tokenMatches, tokenOf } from './security';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
+import { firstLine, reportFailure } from './failures';
+import { pageHandler } from './pages';
+import { parseRequestTarget } from './request-target';
+import { requestAllowed } from './security';
+import { Sessions } from './session';
 
 export interface WebServer {
-  url: string;
   port: number;
-  token: string;
+  /** A new one-time sign-in link (session.ts); each caller (terminal line, browser launcher) gets its own. */
+  signInUrl(): string;
   close(): Promise<void>;
 }
 
@@ -36,8 +28,7 @@ function reply(socket: WebSocket, message: ServerMessage): void {
 
 /** Readable one-line error for the UI; internal errors keep their message but never a stack trace. */
 function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  return error instanceof ApiError ? error.message : firstLine(error);
 }
 
 async function handleMessage(service: AppService, socket: WebSocket, raw: string): Promise<void> {
@@ -57,72 +48,69 @@ async function handleMessage(service: AppService, socket: WebSocket, raw: string
   }
 }
 
+/** Why an upgrade request may not open the API socket, as an HTTP status line; null when it may. */
+function upgradeRefusal(request: IncomingMessage, port: number, sessions: Sessions): string | null {
+  const target = parseRequestTarget(request.url);
+  if (!target) return '400 Bad Request';
+  if (target.path !== '/api' || !requestAllowed(request, port, true) || !sessions.signedIn(request)) return '403 Forbidden';
+  return null;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
 export async function startWebServer(service: AppService, options: { port: number; staticDir: string }): Promise<WebServer> {
-  const token = newToken();
-  let port = options.port;
-  const root = normalize(options.staticDir + sep);
+  const server = createServer();
+  // The handlers need the port (Host check, cookie name), so they are attached once it is known. No request can
+  // come in between: this continuation runs right after the listen callback, before any further I/O event.
+  const port = await listen(server, options.port);
+  // Once listening, the server's own errors are failed accepts (rare: libuv absorbs most of a connection flood that
+  // exhausts file descriptors): passing, so they are logged and it keeps listening instead of dying unhandled.
+  server.on('error', (error) => reportFailure('a connection could not be accepted', error));
+  const sessions = new Sessions(`digit-studio-${port}`);
+  const servePage = pageHandler(options.staticDir, port, sessions);
+  server.on('request', (request, response) => {
+    servePage(request, response).catch((error: unknown) => {
+      reportFailure('page request failed', error);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
 
-  const serveStatic = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (!requestAllowed(request, port, false) || request.method !== 'GET') {
-      response.writeHead(403).end();
-      return;
-    }
-    const isPage = url.pathname === '/' || url.pathname === '/index.html';
-    // The page needs the token; its scripts and styles hold no user data.
-    if (isPage && !tokenMatches(token, tokenOf(request))) {
-      response.writeHead(403, { 'content-type': 'text/plain' }).end('Digit Studio: open the address printed in the terminal (it carries the access token).');
-      return;
-    }
-    const file = normalize(join(root, isPage ? 'index.html' : decodeURIComponent(url.pathname)));
-    if (!file.startsWith(root)) {
-      response.writeHead(404).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, {
-        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': CONTENT_SECURITY_POLICY(port),
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-        'cache-control': 'no-store',
-      });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  };
-
-  const server: Server = createServer((request, response) => void serveStatic(request, response));
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== '/api' || !requestAllowed(request, port, true) || !tokenMatches(token, tokenOf(request))) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // From 'upgrade' on, Node no longer handles this socket's errors: until ws takes it over, a client that
+    // resets the connection would otherwise raise an uncaught exception.
+    const destroy = (): void => void socket.destroy();
+    socket.on('error', destroy);
+    const refusal = upgradeRefusal(request, port, sessions);
+    if (refusal) {
+      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\n\r\n`);
       return;
     }
+    socket.off('error', destroy);
     sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws, request));
   });
   sockets.on('connection', (ws: WebSocket) => {
     const unsubscribe = service.onEvent((event) => reply(ws, { event }));
     ws.on('message', (data, isBinary) => {
       if (isBinary) return reply(ws, { id: null, ok: false, error: 'malformed message: binary frames are not accepted' });
-      void handleMessage(service, ws, data.toString());
+      handleMessage(service, ws, data.toString()).catch((error: unknown) => reportFailure('API call failed', error));
     });
     ws.on('close', unsubscribe);
     ws.on('error', unsubscribe);
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
-  port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
-    token,
+    signInUrl: () => `http://127.0.0.1:${port}/?code=${sessions.issueCode()}`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of sockets.clients) client.terminate();

@@ -96,7 +96,7 @@ describe('Digit Studio in the browser (web mode, real backend)', () => {
 
   it('refuses a page without the token', async () => {
     const other = await browser.newPage();
-    const response = await other.goto(app.url.replace(/\?token=.*/, ''));
+    const response = await other.goto(app.url.replace(/\?code=.*/, ''));
     expect(response?.status()).toBe(403);
     await other.close();
   });

@@ -14,6 +14,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
 
 export interface WebApp {
+  /** The printed sign-in link: its code is good for one browser (one `page.goto`), which then holds the cookie. */
   url: string;
   port: number;
   userDir: string;
@@ -31,7 +32,7 @@ export function startWebApp(userDir = mkdtempSync(join(tmpdir(), 'digit-studio-e
     const timer = setTimeout(() => reject(new Error(`web mode did not start in 120 s: ${stderr}`)), 120_000);
     child.stdout!.on('data', (chunk) => {
       stdout += chunk;
-      const match = /Digit Studio at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=\w+)/.exec(stdout);
+      const match = /Digit Studio at (http:\/\/127\.0\.0\.1:(\d+)\/\?code=\w+)/.exec(stdout);
       if (!match) return;
       clearTimeout(timer);
       resolve({

@@ -1,10 +1,26 @@
-/** The contract over the web mode's WebSocket (same origin, token from the page URL). */
+/**
+ * The contract over the web mode's WebSocket. The socket is same-origin and signed in by the HttpOnly session
+ * cookie the server set when this browser opened its one-time link (src/web/session.ts); the page never sees a
+ * secret.
+ */
 import type { ApiEvent, DigitStudioApi, Method, Request, Responses } from '../../../core/api/contract';
 import type { ServerMessage } from '../../../core/api/wire';
 
-export function createWebSocketApi(location: Location = window.location): DigitStudioApi {
-  const token = new URLSearchParams(location.search).get('token') ?? '';
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api?token=${encodeURIComponent(token)}`;
+/**
+ * The server answers a one-time link with a redirect to the clean `/`; should the address still carry its
+ * `?code=` (a spent code, but a secret-looking one), drop it from the address bar and this history entry.
+ */
+export function forgetSignInCode(location: Location, history: History): void {
+  const params = new URLSearchParams(location.search);
+  if (!params.has('code')) return;
+  params.delete('code');
+  const search = params.toString();
+  history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
+}
+
+export function createWebSocketApi(location: Location = window.location, history: History = window.history): DigitStudioApi {
+  forgetSignInCode(location, history);
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`;
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   const listeners = new Set<(event: ApiEvent) => void>();
   let nextId = 1;
