@@ -1,38 +1,29 @@
 /**
  * The main flows of the desktop app on its BUILT files: the built renderer in Chromium, served by the built
  * main process's app:// handler, talking through the built preload to the built main process (under the
- * electron double), whose built worker chunks train, evaluate, export and read .h5 files. Files are judged by
- * real Keras (check-h5) and LiteRT (check-tflite); the accuracy of the bundled model is its known 98.81 %.
+ * electron double), whose built worker chunks train, evaluate, export and read .h5 files; or the same flows in
+ * real Electron (`npm run test:electron`, desktop-target.ts). Files are judged by real Keras (check-h5) and
+ * LiteRT (check-tflite); the accuracy of the bundled model is its known 98.81 %.
  */
 import { join } from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drawOnBundledModel, launchChromium, screenshot } from '../e2e/harness';
+import { drawOnBundledModel, screenshot } from '../e2e/harness';
 import { VERIFY_FIXTURES, checkH5, checkTflite } from '../helpers/verify-kit';
-import { ensureDesktopBuild } from './built-app';
-import { startBuiltMain, type BuiltMain } from './built-main';
-import { openDesktopWindow, type DesktopWindow } from './desktop-window';
+import { openDesktopTarget, type DesktopTarget } from './desktop-target';
 
 const ONE: Array<Array<[number, number]>> = [[[0.5, 0.18], [0.5, 0.82]]];
 
-let main: BuiltMain;
-let browser: Browser;
-let desktop: DesktopWindow;
+let desktop: DesktopTarget;
 let page: Page;
 
 beforeAll(async () => {
-  ensureDesktopBuild();
-  main = startBuiltMain();
-  browser = await launchChromium();
-  desktop = await openDesktopWindow(main, browser);
+  desktop = await openDesktopTarget();
   page = desktop.page;
 });
-afterAll(async () => {
-  await browser?.close();
-  await main?.stop();
-});
+afterAll(() => desktop?.close());
 
-describe('the built desktop app in Chromium (built renderer, preload and main process)', () => {
+describe('the built desktop app (built renderer, preload and main process)', () => {
   it('loads through app:// with the preload bridge and no console error, and lists the bundled model', async () => {
     expect(await page.evaluate(() => Object.keys((globalThis as unknown as { digitStudio: object }).digitStudio).sort())).toEqual(['call', 'onEvent']);
     expect(await page.title()).toBe('Digit Studio');
@@ -103,7 +94,7 @@ describe('the built desktop app in Chromium (built renderer, preload and main pr
     await expect.poll(() => card.getByTestId('tflite-verified').count(), { timeout: 120_000 }).toBe(1);
     await expect.poll(() => downloads.length, { timeout: 10_000 }).toBe(2);
     const tflite = downloads.find((d) => d.suggestedFilename().endsWith('.tflite'))!;
-    const file = join(main.userDir, tflite.suggestedFilename());
+    const file = join(desktop.userDir, tflite.suggestedFilename());
     await tflite.saveAs(file);
     const check = checkTflite(file, '--expect-accuracy', '97');
     expect(check.code, check.stdout.slice(-2000)).toBe(0);
@@ -116,7 +107,7 @@ describe('the built desktop app in Chromium (built renderer, preload and main pr
     await expect.poll(() => imported.count(), { timeout: 30_000 }).toBe(1);
     const download = page.waitForEvent('download');
     await imported.getByTestId('save-h5-button').click();
-    const file = join(main.userDir, (await download).suggestedFilename());
+    const file = join(desktop.userDir, (await download).suggestedFilename());
     await (await download).saveAs(file);
     const check = checkH5(file, '--expect-accuracy', '96.7');
     expect(check.code, check.stdout.slice(-2000)).toBe(0);
@@ -124,6 +115,6 @@ describe('the built desktop app in Chromium (built renderer, preload and main pr
 
   it('ends with no console error, no request outside the app, and nothing on the main process stderr', () => {
     expect(desktop.problems).toEqual([]);
-    expect(main.stderr()).toBe('');
+    expect(desktop.stderr()).toBe('');
   });
 });
