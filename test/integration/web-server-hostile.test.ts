@@ -21,7 +21,7 @@ import {
   signIn,
   startTestWebServer,
   upgradeRequest,
-} from '../helpers/web-server';
+} from './web-server-client';
 
 let server: WebServer;
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedHostileAnswers, fireHostileRequests, httpGet, openAsBrowser, pathOf, signIn } from '../helpers/web-server';
+import { expectedHostileAnswers, fireHostileRequests, httpGet, openAsBrowser, pathOf, signIn } from './web-server-client';
 
 const WEB = fileURLToPath(new URL('../../src/launch/web.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'digit-studio-web-process-'));

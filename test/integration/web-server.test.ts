@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import type { WebServer } from '../../src/web/server';
-import { callRaw, connect as connectTo, httpGet as get, signIn, startTestWebServer } from '../helpers/web-server';
+import { callRaw, connect as connectTo, httpGet as get, signIn, startTestWebServer } from './web-server-client';
 
 let server: WebServer;
 let cookie: string;
