@@ -3,7 +3,6 @@
  * one line, the previous file is kept, no temp file is left, and the model library is unchanged.
  */
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import type * as fsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,42 +12,11 @@ import type { ModelEntry } from '../../src/core/api/contract';
 import { writeFileAtomic } from '../../src/core/fs/atomic-write';
 import { AppService } from '../../src/core/service/app-service';
 import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
+import { disk, emptyDisk } from '../helpers/full-disk';
 
-const disk = vi.hoisted(() => ({ full: false, freeBytes: 64 * 1024, fullForPlainWrites: true }));
+vi.mock('node:fs/promises', async (importOriginal) => (await import('../helpers/full-disk')).fullDiskFs(await importOriginal()));
 
-function enospc(syscall: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`ENOSPC: no space left on device, ${syscall}`), { code: 'ENOSPC', errno: -28, syscall });
-}
-
-// When the disk is "full", the first 64 KiB of a write land on disk, then the write fails as Linux reports it.
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof fsPromises>();
-  const open: typeof real.open = async (...args) => {
-    const handle = await real.open(...args);
-    if (!disk.full) return handle;
-    const writeFile = async (data: Uint8Array | string): Promise<void> => {
-      await handle.write(Buffer.from(data).subarray(0, disk.freeBytes));
-      throw enospc('write');
-    };
-    return new Proxy(handle, {
-      get(target, key) {
-        if (key === 'writeFile') return writeFile;
-        const value: unknown = Reflect.get(target, key);
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      },
-    });
-  };
-  const writeFile: typeof real.writeFile = async (...args) => {
-    if (disk.full && disk.fullForPlainWrites) throw enospc('write');
-    return real.writeFile(...args);
-  };
-  return { ...real, default: { ...real, open, writeFile }, open, writeFile };
-});
-
-afterEach(() => {
-  disk.full = false;
-  disk.fullForPlainWrites = true;
-});
+afterEach(emptyDisk);
 
 const BUNDLED = fileURLToPath(new URL('../../resources/models', import.meta.url));
 

@@ -104,7 +104,8 @@ describe('corrupt user data', () => {
 
     const listed = (await service.call('listModels', {})) as ModelEntry[];
     expect(listed.map((m) => m.id)).toEqual(['bundled-digit-mlp', good.id]);
-    await expect(service.call('getModel', { id: 'run-20260101000000-aaaaaa' })).rejects.toThrow(/does not exist/);
+    await expect(service.call('getModel', { id: 'run-20260101000000-aaaaaa' })).rejects.toThrow(/is damaged \(meta\.json is not valid JSON\)/);
+    await expect(service.call('getModel', { id: 'run-20260101000000-ffffff' })).rejects.toThrow(/does not exist/);
     const bundled = (await service.call('getModel', { id: 'bundled-digit-mlp' })) as { spec: { layers: unknown[] } };
     expect(bundled.spec.layers).toHaveLength(3);
   });

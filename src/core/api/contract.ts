@@ -10,10 +10,12 @@ import { trainConfigSchema, type BackendName, type TrainConfig } from '../traini
 import { INPUT_SHAPES, LABEL_STYLES, QUANTIZATIONS } from '../formats/tflite/options';
 import type { TrainingEvent } from '../training/events';
 
-const modelId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a model id');
+export const MODEL_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+const modelId = z.string().regex(MODEL_ID_PATTERN, 'not a model id');
 const sampleId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a sample id');
 const empty = z.object({}).strict();
 const digit = z.number().int().min(0).max(9);
+const hasControlCharacters = (text: string): boolean => [...text].some((c) => c.charCodeAt(0) < 32);
 
 /** Bounds of one saved drawing: far above what a digit takes, far below what could strain the store. */
 export const MAX_SAMPLE_STROKES = 200;
@@ -41,6 +43,18 @@ export const requestSchemas = {
   startTraining: trainConfigSchema,
   stopTraining: empty,
   listModels: empty,
+  /** Entries of the library folder that are not usable models (bad meta.json, a copied folder, a broken file). */
+  listDamagedModels: empty,
+  /** Removes one damaged entry, named by its folder (a copy's folder name need not be a model id). */
+  removeDamagedModel: z
+    .object({
+      folder: z
+        .string()
+        .min(1)
+        .max(255)
+        .refine((name) => !hasControlCharacters(name) && !/[/\\]/.test(name) && !name.startsWith('.'), 'not a folder name in the library'),
+    })
+    .strict(),
   getModel: z.object({ id: modelId }).strict(),
   deleteModel: z.object({ id: modelId }).strict(),
   evaluateModel: z.object({ id: modelId }).strict(),
@@ -53,7 +67,7 @@ export const requestSchemas = {
         .string()
         .min(1)
         .max(255)
-        .refine((name) => ![...name].some((c) => c.charCodeAt(0) < 32), 'file name has control characters'),
+        .refine((name) => !hasControlCharacters(name), 'file name has control characters'),
       /** base64 of the file; 64 MB at most */
       data: z.string().max(90_000_000),
       /** the .weights.bin that goes with a TF.js model.json */
@@ -75,6 +89,14 @@ export const requestSchemas = {
   listSamples: empty,
   relabelSample: z.object({ id: sampleId, label: digit }).strict(),
   deleteSample: z.object({ id: sampleId }).strict(),
+  /** "Save again": retries saving the trained model that could not be saved to the library. */
+  saveTrainedModel: empty,
+  /** "Save as…": writes that model as a Keras .h5 into an existing folder the user chose (an absolute path). */
+  saveTrainedModelTo: z
+    .object({ directory: z.string().min(1).max(4096).refine((path) => !hasControlCharacters(path), 'folder path has control characters') })
+    .strict(),
+  /** Drops that model for good. */
+  discardTrainedModel: empty,
   /** The saved drawings as MNIST-format files: images idx3-ubyte + labels idx1-ubyte, oldest first. */
   exportSamples: z.object({ format: z.enum(['idx']) }).strict(),
 } as const;
@@ -92,6 +114,27 @@ export interface TrainingState {
   config: TrainConfig | null;
   /** Events of the current or last run, so a page opened later can redraw its charts. */
   events: TrainingEvent[];
+  /** The last run's model when it could not be saved to the library. */
+  unsaved: UnsavedModel | null;
+}
+
+/**
+ * A trained model whose save to the library failed (full disk, read-only or missing user folder). The backend
+ * keeps it in memory until it is saved again, saved to another folder, discarded, or replaced by a new run.
+ */
+export interface UnsavedModel {
+  /** The run's name as the library would list it (settings, epochs, test accuracy). */
+  name: string;
+  /** Why the last save failed, in words the user can act on. */
+  problem: string;
+}
+
+/** An entry of the library folder that is not a usable model; the Models page shows it so it can be removed. */
+export interface DamagedModel {
+  /** The entry's name inside the library folder. */
+  folder: string;
+  path: string;
+  reason: string;
 }
 
 export interface ModelEntry {
@@ -154,6 +197,8 @@ export interface Responses {
   startTraining: { started: true };
   stopTraining: { stopping: boolean };
   listModels: ModelEntry[];
+  listDamagedModels: DamagedModel[];
+  removeDamagedModel: { removed: true };
   getModel: ModelWeights;
   deleteModel: { deleted: true };
   evaluateModel: EvaluationResult;
@@ -169,6 +214,10 @@ export interface Responses {
   relabelSample: SampleEntry;
   deleteSample: { deleted: true };
   exportSamples: { images: FileDownload; labels: FileDownload; count: number };
+  saveTrainedModel: ModelEntry;
+  /** The .h5 file written (a free name in that folder: an existing file is never replaced). */
+  saveTrainedModelTo: { path: string };
+  discardTrainedModel: { discarded: boolean };
 }
 
 /** Menu commands of the desktop app that act on the renderer's current model. */
@@ -178,6 +227,8 @@ export type ApiEvent =
   | { type: 'training'; event: TrainingEvent }
   | { type: 'models-changed' }
   | { type: 'samples-changed' }
+  /** The trained model kept after a failed save changed: kept (with the new problem), saved, discarded or replaced. */
+  | { type: 'unsaved-model'; unsaved: UnsavedModel | null }
   | { type: 'menu'; action: MenuAction };
 
 /** What the renderer calls; implemented by the preload bridge and by the WebSocket client. */

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
+/** The temp files below are named `.<target name>.<pid>.<8 hex digits>.tmp`: what a killed writer leaves behind. */
+export const ATOMIC_TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+
 /**
  * Writes a file so that readers see either the old content or the complete new one: the data goes to a temp
  * file in the same folder, is flushed to disk, then renamed over the target. On any failure (full disk,

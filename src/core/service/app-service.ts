@@ -8,14 +8,17 @@ import { loadMnist, type Mnist } from '../dataset';
 import { BACKEND_LABELS, availableBackends } from '../training/backend';
 import type { TrainConfig } from '../training/config';
 import { startModelProblem } from '../training/fine-tune';
-import { TrainingSession, type SpawnTrainingWorker } from '../training/session';
+import type { DoneEvent } from '../training/events';
+import { TrainingSession, type SpawnTrainingWorker, type TrainingResult } from '../training/session';
 import { startSourceWorker } from '../training/spawn-source-worker';
 import type { TrainingInputs } from '../training/worker-protocol';
 import { h5Download, samplesIdxDownload } from './exports';
 import type { Job } from './job-protocol';
 import { JobRunner, type SpawnJobWorker } from './jobs';
+import { sweepLeftovers } from './leftovers';
 import { ModelStore } from './model-store';
 import { SampleStore, type StoredSample } from './sample-store';
+import { UnsavedModelKeeper } from './unsaved-model';
 
 export interface AppServiceOptions {
   version: string;
@@ -34,13 +37,22 @@ type Handlers = { [M in Method]: (request: Request<M>) => Promise<Responses[M]> 
 /** What the UI gets of a saved drawing (the strokes stay on disk). */
 const sampleEntry = ({ id, label, createdAt, pixels }: StoredSample): SampleEntry => ({ id, label, createdAt, pixels });
 
+/** How a finished run is listed in the library. */
+function trainedMeta(config: TrainConfig, final: DoneEvent) {
+  const tuned = config.startFrom ? ' · fine-tuned' : '';
+  const name = `${config.optimizer.toUpperCase()} ${config.hiddenUnits.join('-')}${tuned} · ${final.epochs_completed} epochs · ${(final.test_accuracy * 100).toFixed(2)}%`;
+  return { name, testAccuracy: final.test_accuracy, config, backend: final.backend };
+}
+
 export class AppService {
   readonly store: ModelStore;
   readonly samples: SampleStore;
   private readonly session: TrainingSession;
   private readonly jobs: JobRunner;
+  private readonly unsaved: UnsavedModelKeeper;
   private readonly listeners = new Set<(event: ApiEvent) => void>();
-  private training: TrainingState = { running: false, config: null, events: [] };
+  /** `running` stays true until the run's model is saved (or kept after a failed save), so no run overlaps it. */
+  private training: Omit<TrainingState, 'unsaved'> = { running: false, config: null, events: [] };
   private mnist: Promise<Mnist> | null = null;
 
   constructor(private readonly options: AppServiceOptions) {
@@ -48,8 +60,12 @@ export class AppService {
     this.samples = new SampleStore(options.userDir);
     this.session = new TrainingSession(options.spawnWorker);
     this.jobs = new JobRunner(options.spawnJobWorker ?? spawnSourceJobWorker);
-    // Read the library while the window loads, so the Draw page's first model is ready when asked for.
-    void this.store.list().catch(() => undefined);
+    this.unsaved = new UnsavedModelKeeper(this.store);
+    // Clear what crashed runs left behind, then read the library while the window loads, so the Draw page's first
+    // model is ready when asked for.
+    void sweepLeftovers(options.userDir)
+      .then(() => this.store.list())
+      .catch(() => undefined);
   }
 
   onEvent(listener: (event: ApiEvent) => void): () => void {
@@ -79,7 +95,7 @@ export class AppService {
       version: this.options.version,
       shell: this.options.shell,
       backends: availableBackends().map((name) => ({ name, label: BACKEND_LABELS[name] })),
-      training: this.training,
+      training: { ...this.training, unsaved: this.unsaved.state },
     }),
 
     startTraining: async (config) => {
@@ -88,6 +104,8 @@ export class AppService {
       const inputs = await this.trainingInputs(config);
       this.refuseWhileTraining();
       this.training = { running: true, config, events: [] };
+      // A new run replaces a model kept after a failed save (the Train page asks before it starts one).
+      if (this.unsaved.discard()) this.unsavedChanged();
       const run = this.session.start(
         config,
         (event) => {
@@ -98,22 +116,24 @@ export class AppService {
         undefined,
         inputs,
       );
-      void run.then(async (result) => {
-        if (result.model && result.final.event === 'done') {
-          const accuracy = result.final.test_accuracy;
-          const tuned = config.startFrom ? ' · fine-tuned' : '';
-          const name = `${config.optimizer.toUpperCase()} ${config.hiddenUnits.join('-')}${tuned} · ${result.final.epochs_completed} epochs · ${(accuracy * 100).toFixed(2)}%`;
-          await this.store.addTrained(result.model, { name, testAccuracy: accuracy, config, backend: result.final.backend });
-          this.emit({ type: 'models-changed' });
-        }
-        this.training = { ...this.training, running: false };
-      });
+      // Nothing may reject unhandled here: in web mode that would end the process.
+      void run
+        .then((result) => this.finishRun(config, result))
+        .catch((error: unknown) => console.error(`digit-studio: after the training run: ${(error as Error).message}`));
       return { started: true };
     },
 
     stopTraining: async () => ({ stopping: this.session.cancel() }),
 
     listModels: async () => this.store.list(),
+
+    listDamagedModels: async () => (await this.store.scan()).damaged,
+
+    removeDamagedModel: async ({ folder }) => {
+      await this.store.removeDamaged(folder);
+      this.emit({ type: 'models-changed' });
+      return { removed: true };
+    },
 
     getModel: async ({ id }) => {
       const { model } = await this.store.get(id);
@@ -169,10 +189,32 @@ export class AppService {
     },
 
     exportSamples: async () => samplesIdxDownload(await this.samples.digitSet()),
+
+    saveTrainedModel: async () => {
+      try {
+        const entry = await this.unsaved.saveAgain();
+        this.emit({ type: 'models-changed' });
+        return entry;
+      } finally {
+        this.unsavedChanged(); // saved, or kept with the new problem
+      }
+    },
+
+    saveTrainedModelTo: async ({ directory }) => {
+      const saved = await this.unsaved.saveTo(directory);
+      this.unsavedChanged();
+      return saved;
+    },
+
+    discardTrainedModel: async () => {
+      const discarded = this.unsaved.discard();
+      if (discarded) this.unsavedChanged();
+      return { discarded };
+    },
   };
 
   private refuseWhileTraining(): void {
-    if (this.session.running) throw new ApiError('a training run is already in progress: stop it or wait for it to finish');
+    if (this.training.running) throw new ApiError('a training run is already in progress: stop it or wait for it to finish');
   }
 
   /** The start model's weights and the user's drawings a run asks for, checked before the worker starts. */
@@ -190,6 +232,21 @@ export class AppService {
       inputs.userSamples = samples;
     }
     return inputs;
+  }
+
+  /**
+   * Saves a completed or stopped run's model. When the save fails the model is kept, not lost, and the failure
+   * is reported; either way the run is over (`running` false) before anyone is told.
+   */
+  private async finishRun(config: TrainConfig, { model, final }: TrainingResult): Promise<void> {
+    const saved = model && final.event === 'done' ? await this.unsaved.save(model, trainedMeta(config, final)) : null;
+    this.training = { ...this.training, running: false };
+    if (saved === true) this.emit({ type: 'models-changed' });
+    if (saved === false) this.unsavedChanged();
+  }
+
+  private unsavedChanged(): void {
+    this.emit({ type: 'unsaved-model', unsaved: this.unsaved.state });
   }
 
   private sampleChanged(sample: StoredSample): SampleEntry {

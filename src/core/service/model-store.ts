@@ -1,28 +1,25 @@
 /**
  * The user's model library: trained and imported models in <userDir>/models/<id>/ (model file + meta.json),
- * plus the read-only bundled models. Every model is checked by the format readers before it is listed.
+ * plus the read-only bundled models. Every model is checked by the format readers before it is listed; an entry
+ * that fails a check is listed apart as damaged, with the reason, so the rest of the library still opens.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
-import { ApiError, type ModelEntry } from '../api/contract';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, extname, join, sep } from 'node:path';
+import { ApiError, type DamagedModel, type ModelEntry } from '../api/contract';
 import { readModelFile, writeModelFile } from '../formats/model-file';
+import { parseModelJson } from '../formats/tfjs/model-json';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { describeLayers, parameterCount, type TrainedModel } from '../model/spec';
-
-const MODEL_FILE = 'model.json';
-const META_FILE = 'meta.json';
+import { IMPORT_PREFIX, META_FILE, MODEL_FILE, STAGING_PREFIX, TRASH_PREFIX, newModelId } from './library-layout';
+import { DamagedModelError, readMeta } from './model-meta';
 
 type Meta = Omit<ModelEntry, 'path' | 'params' | 'layers'>;
-
-function newId(prefix: string): string {
-  const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
-  return `${prefix}-${stamp}-${randomBytes(3).toString('hex')}`;
-}
+type StoredModel = { entry: ModelEntry; model: TrainedModel };
 
 export class ModelStore {
-  private readonly modelsDir: string;
-  private bundledModels: Promise<Array<{ entry: ModelEntry; model: TrainedModel }>> | null = null;
+  readonly modelsDir: string;
+  private bundledModels: Promise<StoredModel[]> | null = null;
 
   constructor(
     userDir: string,
@@ -36,12 +33,12 @@ export class ModelStore {
   }
 
   /** The bundled models are read-only: read once, then served from memory (the Draw page's first model). */
-  private bundled(): Promise<Array<{ entry: ModelEntry; model: TrainedModel }>> {
+  private bundled(): Promise<StoredModel[]> {
     this.bundledModels ??= this.readBundled();
     return this.bundledModels;
   }
 
-  private async readBundled(): Promise<Array<{ entry: ModelEntry; model: TrainedModel }>> {
+  private async readBundled(): Promise<StoredModel[]> {
     const files = (await readdir(this.bundledDir).catch(() => [] as string[])).filter((f) => f.endsWith('.json') && !f.endsWith('.meta.json'));
     const result = [];
     for (const file of files) {
@@ -54,53 +51,78 @@ export class ModelStore {
     return result;
   }
 
-  async list(): Promise<ModelEntry[]> {
-    const entries = (await this.bundled()).map((b) => b.entry);
-    const ids = await readdir(this.modelsDir).catch(() => [] as string[]);
-    for (const id of ids) {
-      if (id.startsWith('.')) continue; // imports and deletions in progress
-      try {
-        entries.push((await this.get(id)).entry);
-      } catch (error) {
-        // A damaged or incomplete model is reported and skipped, never shown half-made or fatal to the list.
-        console.warn(`digit-studio: skipped model folder ${join(this.modelsDir, id)}: ${(error as Error).message}`);
-      }
-    }
-    return entries.sort((a, b) => (a.source === 'bundled' ? -1 : b.source === 'bundled' ? 1 : b.createdAt.localeCompare(a.createdAt)));
+  /** The library's own entries; dot-named ones are imports, saves and deletions in progress. */
+  private async folders(): Promise<string[]> {
+    return (await readdir(this.modelsDir).catch(() => [] as string[])).filter((name) => !name.startsWith('.'));
   }
 
-  async get(id: string): Promise<{ entry: ModelEntry; model: TrainedModel }> {
+  /** Reads one library entry; throws DamagedModelError (or the format reader's error) when it is not a usable model. */
+  private async read(folder: string): Promise<StoredModel> {
+    const dir = join(this.modelsDir, folder);
+    const meta = await readMeta(dir, folder);
+    const path = join(dir, MODEL_FILE);
+    const model = await readModelFile(path);
+    return { entry: this.entry(meta, model, path), model };
+  }
+
+  /** Every usable model (bundled first, then newest first) and every damaged entry with its reason. */
+  async scan(): Promise<{ models: ModelEntry[]; damaged: DamagedModel[] }> {
+    const models = (await this.bundled()).map((b) => b.entry);
+    const damaged: DamagedModel[] = [];
+    for (const folder of await this.folders()) {
+      try {
+        models.push((await this.read(folder)).entry);
+      } catch (error) {
+        const path = join(this.modelsDir, folder);
+        // The entry's path is shown beside the reason: name its files relative to it ("model.json: …").
+        const reason = (error as Error).message.split('\n')[0].replaceAll(path + sep, '');
+        damaged.push({ folder, path, reason });
+      }
+    }
+    models.sort((a, b) => (a.source === 'bundled' ? -1 : b.source === 'bundled' ? 1 : b.createdAt.localeCompare(a.createdAt)));
+    return { models, damaged };
+  }
+
+  async list(): Promise<ModelEntry[]> {
+    return (await this.scan()).models;
+  }
+
+  async get(id: string): Promise<StoredModel> {
     if (id.startsWith('bundled-')) {
       const found = (await this.bundled()).find((b) => b.entry.id === id);
       if (!found) throw new ApiError(`model ${id} does not exist`);
       return found;
     }
-    const dir = join(this.modelsDir, id);
-    const path = join(dir, MODEL_FILE);
-    let meta: Meta;
+    const isFolder = await stat(join(this.modelsDir, id)).then((s) => s.isDirectory(), () => false);
+    if (!isFolder) throw new ApiError(`model ${id} does not exist`);
     try {
-      meta = JSON.parse(await readFile(join(dir, META_FILE), 'utf8')) as Meta;
-    } catch {
-      throw new ApiError(`model ${id} does not exist`);
-    }
-    const model = await readModelFile(path);
-    return { entry: this.entry(meta, model, path), model };
-  }
-
-  /** Writes the model into a fresh folder; meta.json goes last, so a folder without it is never listed. */
-  private async add(model: TrainedModel, meta: Omit<Meta, 'id' | 'createdAt'>, prefix: string): Promise<ModelEntry> {
-    const id = newId(prefix);
-    const dir = join(this.modelsDir, id);
-    await mkdir(dir, { recursive: true });
-    const full: Meta = { ...meta, id, createdAt: new Date().toISOString() };
-    try {
-      await writeModelFile(model, join(dir, MODEL_FILE));
-      await writeFileAtomic(join(dir, META_FILE), JSON.stringify(full, null, 2));
+      return await this.read(id);
     } catch (error) {
-      await rm(dir, { recursive: true, force: true });
+      if (error instanceof DamagedModelError) throw new ApiError(`model ${id} is damaged (${error.message}): remove it on the Models page`);
       throw error;
     }
-    return this.entry(full, model, join(dir, MODEL_FILE));
+  }
+
+  /**
+   * Writes the model and its meta.json into a staging folder that is renamed to the model's id only once both
+   * are complete: a kill or a full disk at any point leaves either no new model or the whole one, never a
+   * half-written folder in the list (a staging folder left by a kill is swept at the next start).
+   */
+  private async add(model: TrainedModel, meta: Omit<Meta, 'id' | 'createdAt'>, prefix: 'run' | 'import'): Promise<ModelEntry> {
+    const id = newModelId(prefix);
+    const full: Meta = { ...meta, id, createdAt: new Date().toISOString() };
+    await mkdir(this.modelsDir, { recursive: true });
+    const staging = join(this.modelsDir, `${STAGING_PREFIX}${id}`);
+    try {
+      await mkdir(staging);
+      await writeModelFile(model, join(staging, MODEL_FILE));
+      await writeFileAtomic(join(staging, META_FILE), JSON.stringify(full, null, 2));
+      await rename(staging, join(this.modelsDir, id));
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true });
+      throw error;
+    }
+    return this.entry(full, model, join(this.modelsDir, id, MODEL_FILE));
   }
 
   addTrained(model: TrainedModel, meta: Pick<Meta, 'name' | 'testAccuracy' | 'config' | 'backend'>): Promise<ModelEntry> {
@@ -111,16 +133,16 @@ export class ModelStore {
   async import(fileName: string, data: Uint8Array, weightsData?: Uint8Array): Promise<ModelEntry> {
     const ext = extname(fileName).toLowerCase();
     await mkdir(this.modelsDir, { recursive: true });
-    const temp = await mkdtemp(join(this.modelsDir, '.import-'));
+    const temp = await mkdtemp(join(this.modelsDir, IMPORT_PREFIX));
     try {
       const path = join(temp, `upload${ext}`);
       await writeFile(path, data);
       if (weightsData) await writeFile(join(temp, 'upload.weights.bin'), weightsData);
-      if (ext === '.json' && !weightsData) {
+      if (ext === '.json') {
+        // Checked before it is used, and reported under the name the user knows: the manifest and the compile metadata.
+        const { weightsFiles } = parseModelJson(Buffer.from(data).toString('utf8'), fileName);
         // A model.json names its weights file; in an upload it travels separately.
-        const manifest = JSON.parse(Buffer.from(data).toString('utf8')) as { weightsManifest?: Array<{ paths?: string[] }> };
-        const paths = manifest.weightsManifest?.flatMap((g) => g.paths ?? []) ?? [];
-        if (paths.length) throw new ApiError(`${fileName} needs its weights file (${paths.join(', ')}): open both files together`);
+        if (!weightsData) throw new ApiError(`${fileName} needs its weights file (${weightsFiles.join(', ')}): open both files together`);
       }
       if (ext === '.json' && weightsData) await rewriteWeightsPath(path);
       const model = await readModelFile(path);
@@ -132,11 +154,25 @@ export class ModelStore {
 
   async delete(id: string): Promise<void> {
     if (id.startsWith('bundled-')) throw new ApiError('bundled models cannot be deleted');
-    const dir = join(this.modelsDir, id);
     await this.get(id);
-    // Rename first so a half-deleted folder is never listed as a model.
-    const trash = join(this.modelsDir, `.deleted-${id}`);
-    await rename(dir, trash);
+    await this.discard(id);
+  }
+
+  /** Removes a damaged entry; a usable model is refused here (it has its own Delete). */
+  async removeDamaged(folder: string): Promise<void> {
+    if (!(await this.folders()).includes(folder)) throw new ApiError(`${folder} is not in the model library`);
+    const usable = await this.read(folder).then(
+      () => true,
+      () => false,
+    );
+    if (usable) throw new ApiError(`${folder} is a usable model, not a damaged one: delete it with its Delete button`);
+    await this.discard(folder);
+  }
+
+  /** Renames the entry away first, so a half-deleted folder is never listed, then removes it. */
+  private async discard(folder: string): Promise<void> {
+    const trash = join(this.modelsDir, `${TRASH_PREFIX}${randomBytes(6).toString('hex')}`);
+    await rename(join(this.modelsDir, folder), trash);
     await rm(trash, { recursive: true, force: true });
   }
 }

@@ -2,7 +2,7 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ModelEntry, TfliteExportResult } from '../../../src/core/api/contract';
+import type { DamagedModel, ModelEntry, TfliteExportResult } from '../../../src/core/api/contract';
 
 const { call, downloads } = vi.hoisted(() => ({ call: vi.fn(), downloads: [] as Array<{ fileName: string; data: string }> }));
 vi.mock('../../../src/renderer/src/api/client', () => ({
@@ -22,12 +22,14 @@ const bundled: ModelEntry = {
 const imported: ModelEntry = { ...bundled, id: 'import-abc', name: 'keras-reference', source: 'imported', testAccuracy: null, config: null, backend: null, path: '/u/models/import-abc/model.json' };
 
 let library: ModelEntry[];
+let damaged: DamagedModel[];
 let wrapper: VueWrapper;
 
 function mountPage(): VueWrapper {
   setActivePinia(createPinia());
   const store = useModelsStore();
   store.models = library;
+  store.damaged = damaged;
   store.selectedId = bundled.id;
   wrapper = mount(ModelsPage, { attachTo: document.body });
   return wrapper;
@@ -48,8 +50,10 @@ beforeEach(() => {
   call.mockReset();
   downloads.length = 0;
   library = [bundled];
+  damaged = [];
   call.mockImplementation(async (method: string) => {
     if (method === 'listModels') return library;
+    if (method === 'listDamagedModels') return damaged;
     throw new Error(`unexpected ${method}`);
   });
 });
@@ -74,6 +78,7 @@ describe('ModelsPage', () => {
         return imported;
       }
       if (method === 'listModels') return library;
+      if (method === 'listDamagedModels') return damaged;
       throw new Error(`unexpected ${method}`);
     });
     const page = mountPage();
@@ -157,6 +162,7 @@ describe('ModelsPage', () => {
         return { deleted: true };
       }
       if (method === 'listModels') return library;
+      if (method === 'listDamagedModels') return damaged;
       throw new Error(`unexpected ${method}`);
     });
     const page = mountPage();
@@ -167,5 +173,47 @@ describe('ModelsPage', () => {
     await flushPromises();
     expect(call).toHaveBeenCalledWith('deleteModel', { id: imported.id });
     expect(page.findAll('[data-testid="model-card"]')).toHaveLength(1);
+  });
+
+  it('shows damaged entries with the reason, and removes one only after the confirm step', async () => {
+    damaged = [
+      { folder: 'run-20260101000000-aaaaaa', path: '/u/models/run-20260101000000-aaaaaa', reason: 'meta.json: createdAt: Invalid input: expected string, received number' },
+      { folder: 'import-abc copy', path: '/u/models/import-abc copy', reason: "a copy of model import-abc (its meta.json names that model's folder)" },
+    ];
+    call.mockImplementation(async (method: string, request: { folder?: string }) => {
+      if (method === 'removeDamagedModel') {
+        damaged = damaged.filter((d) => d.folder !== request.folder);
+        return { removed: true };
+      }
+      if (method === 'listModels') return library;
+      if (method === 'listDamagedModels') return damaged;
+      throw new Error(`unexpected ${method}`);
+    });
+    const page = mountPage();
+    const cards = page.findAll('[data-testid="damaged-model"]');
+    expect(cards.map((c) => c.find('h3').text())).toEqual(['run-20260101000000-aaaaaa', 'import-abc copy']);
+    expect(cards[0].get('[data-testid="damaged-reason"]').text()).toBe('meta.json: createdAt: Invalid input: expected string, received number');
+    expect(cards[1].text()).toContain('/u/models/import-abc copy');
+    // The usable models are listed as before.
+    expect(page.findAll('[data-testid="model-card"]')).toHaveLength(1);
+
+    await cards[1].get('[data-testid="remove-damaged-button"]').trigger('click');
+    expect(call).not.toHaveBeenCalledWith('removeDamagedModel', expect.anything());
+    expect(document.activeElement?.textContent?.trim()).toBe('Remove');
+    await cards[1].get('[data-testid="confirm-remove-damaged"]').trigger('click');
+    await flushPromises();
+    expect(call).toHaveBeenCalledWith('removeDamagedModel', { folder: 'import-abc copy' });
+    expect(page.findAll('[data-testid="damaged-model"]').map((c) => c.find('h3').text())).toEqual(['run-20260101000000-aaaaaa']);
+  });
+
+  it('says why a damaged entry could not be removed', async () => {
+    damaged = [{ folder: 'notes.txt', path: '/u/models/notes.txt', reason: 'not a model folder' }];
+    call.mockRejectedValueOnce(new Error('notes.txt is not in the model library'));
+    const page = mountPage();
+    const card = page.get('[data-testid="damaged-model"]');
+    await card.get('[data-testid="remove-damaged-button"]').trigger('click');
+    await card.get('[data-testid="confirm-remove-damaged"]').trigger('click');
+    await flushPromises();
+    expect(card.get('[role="alert"]').text()).toBe('notes.txt is not in the model library');
   });
 });

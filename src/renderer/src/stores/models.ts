@@ -2,12 +2,14 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { base64ToFloats } from '../../../core/api/base64';
-import type { ModelEntry, Request } from '../../../core/api/contract';
+import type { DamagedModel, ModelEntry, Request } from '../../../core/api/contract';
 import { createPredictor } from '../../../core/inference/forward';
 import { api, messageOf } from '../api/client';
 
 export const useModelsStore = defineStore('models', () => {
   const models = ref<ModelEntry[]>([]);
+  /** Entries of the library folder that are not usable models: the Models page shows why, and removes them. */
+  const damaged = ref<DamagedModel[]>([]);
   const selectedId = ref<string | null>(null);
   const predictor = shallowRef<((input: ArrayLike<number>) => Float32Array) | null>(null);
   const error = ref<string | null>(null);
@@ -17,7 +19,7 @@ export const useModelsStore = defineStore('models', () => {
 
   async function refresh(): Promise<void> {
     try {
-      models.value = await api.call('listModels', {});
+      [models.value, damaged.value] = await Promise.all([api.call('listModels', {}), api.call('listDamagedModels', {})]);
       if (!selected.value && models.value.length) await select(models.value[0].id);
     } catch (e) {
       error.value = messageOf(e);
@@ -53,6 +55,12 @@ export const useModelsStore = defineStore('models', () => {
     await refresh();
   }
 
+  /** Removes a damaged entry's folder from the library. */
+  async function removeDamaged(folder: string): Promise<void> {
+    await api.call('removeDamagedModel', { folder });
+    await refresh();
+  }
+
   function connect(): Promise<void> {
     api.onEvent((event) => {
       if (event.type === 'models-changed') void refresh();
@@ -60,5 +68,5 @@ export const useModelsStore = defineStore('models', () => {
     return refresh();
   }
 
-  return { models, selectedId, selected, predictor, error, loading, refresh, select, importModel, remove, connect };
+  return { models, damaged, selectedId, selected, predictor, error, loading, refresh, select, importModel, remove, removeDamaged, connect };
 });

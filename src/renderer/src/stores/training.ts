@@ -1,7 +1,7 @@
 /** The training run as the UI sees it: built from the backend's event stream, so it survives page changes. */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, triggerRef } from 'vue';
-import type { ApiEvent, BackendInfo } from '../../../core/api/contract';
+import type { ApiEvent, BackendInfo, UnsavedModel } from '../../../core/api/contract';
 import type { TrainConfig } from '../../../core/training/config';
 import type { BatchEvent, EpochEvent, TrainingEvent } from '../../../core/training/events';
 import { api, messageOf } from '../api/client';
@@ -29,6 +29,8 @@ export const useTrainingStore = defineStore('training', () => {
   /** Threads the run trains on, as its start event says (the engine's two-worker mode shows in the badge). */
   const threads = ref<number | null>(null);
   const stopping = ref(false);
+  /** The last run's model when saving it to the library failed: the backend keeps it until it is saved or dropped. */
+  const unsaved = ref<UnsavedModel | null>(null);
 
   const lastBatch = computed(() => batches.value.at(-1) ?? null);
   const backendLabel = computed(() => {
@@ -88,7 +90,7 @@ export const useTrainingStore = defineStore('training', () => {
         testAccuracy.value = event.test_accuracy;
         testLoss.value = event.test_loss;
         userAccuracy.value = event.user_accuracy ?? null;
-        message.value = event.stopped === 'cancelled' ? `Stopped after ${event.epochs_completed} epoch(s); the model so far was saved.` : null;
+        message.value = event.stopped === 'cancelled' ? `Stopped after ${event.epochs_completed} epoch(s); the model trained so far is kept.` : null;
         return;
       case 'failed':
         status.value = 'failed';
@@ -130,7 +132,13 @@ export const useTrainingStore = defineStore('training', () => {
   async function connect(): Promise<void> {
     // Events that arrive while the snapshot is on its way may also be in it: hold them back and skip the repeats.
     let pending: TrainingEvent[] | null = [];
+    // An unsaved-model event is the whole state, newer than (or as new as) any snapshot taken before it arrived.
+    let unsavedReported = false;
     const onEvent = (event: ApiEvent): void => {
+      if (event.type === 'unsaved-model') {
+        unsaved.value = event.unsaved;
+        unsavedReported = true;
+      }
       if (event.type !== 'training') return;
       if (pending) pending.push(event.event);
       else apply(event.event);
@@ -141,6 +149,7 @@ export const useTrainingStore = defineStore('training', () => {
       backends.value = state.backends;
       for (const event of state.training.events) apply(event);
       if (state.training.running) status.value = 'running';
+      if (!unsavedReported) unsaved.value = state.training.unsaved;
       const seen = new Set(state.training.events.slice(-pending.length).map((e) => JSON.stringify(e)));
       for (const event of pending) if (!seen.has(JSON.stringify(event))) apply(event);
     } finally {
@@ -150,6 +159,6 @@ export const useTrainingStore = defineStore('training', () => {
 
   return {
     status, config, backend, threads, backends, backendLabel, batches, epochs, testAccuracy, testLoss, userAccuracy, message, requestError, starting, stopping,
-    lastBatch, bestEpoch, etaSeconds, apply, start, stop, connect,
+    unsaved, lastBatch, bestEpoch, etaSeconds, apply, start, stop, connect,
   };
 });
