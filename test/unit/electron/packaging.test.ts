@@ -1,38 +1,23 @@
 /**
  * electron-builder.yml, read with the YAML parser and glob matcher electron-builder itself uses and validated
  * against its own schema: every path it names exists, and every file the packaged app loads at run time is
- * shipped (unpacked from the asar where it must be a real file).
+ * shipped (unpacked from the asar where it must be a real file). test/desktop/packaged checks the package
+ * electron-builder really produces from it.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MODEL_FILE_EXTENSIONS } from '../../../src/main/open-file';
 import { bundledModelsDir } from '../../../src/main/paths';
+import { builderRequire, readBuilderConfig } from '../../desktop/packaged/builder-config';
 
 const root = join(import.meta.dirname, '../../..');
-const builderRequire = createRequire(createRequire(import.meta.url).resolve('app-builder-lib/package.json'));
-const yaml = builderRequire('js-yaml') as { load(text: string): unknown };
 const { minimatch } = builderRequire('minimatch') as { minimatch(path: string, pattern: string, options: { dot: boolean }): boolean };
 const { validateConfiguration } = builderRequire('./out/util/config/config.js') as {
   validateConfiguration(config: unknown, logger: { isEnabled: boolean; add(): void }): Promise<void>;
 };
 
-interface BuilderConfig {
-  appId: string;
-  productName: string;
-  directories: { buildResources: string };
-  files: string[];
-  asarUnpack: string[];
-  extraResources: Array<{ from: string; to: string }>;
-  fileAssociations: Array<{ ext: string; name: string }>;
-  electronFuses: Record<string, boolean>;
-  linux: { target: string[]; icon: string };
-  win: { target: string; icon: string };
-  mac: { target: string; icon: string };
-}
-
-const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+const config = readBuilderConfig();
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; main: string };
 const matches = (path: string, patterns: string[]): boolean => {
   const included = patterns.filter((p) => !p.startsWith('!')).some((p) => minimatch(path, p, { dot: true }));
@@ -77,27 +62,35 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('ships the built app: main entry, preload, renderer and every main-process chunk (workers included)', () => {
-    const emitted = ['out/main/index.js', 'out/preload/index.mjs', 'out/renderer/index.html', 'out/main/chunks/worker-C40Dn6Hh.js', 'out/main/chunks/read-worker-CFVEDsyI.js', 'out/main/chunks/spec-Drah6pFJ.js'];
-    for (const path of [...emitted, 'package.json']) expect(matches(path, config.files), path).toBe(true);
-    expect(matches('out/main/index.js.map', config.files)).toBe(false);
+  it('ships what electron-vite builds and the manifest, without source maps or the desktop tests\' build stamp', () => {
+    const built = ['out/main/index.js', 'out/main/chunks/worker-x.js', 'out/main/worker-x.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/assets/index-x.js'];
+    for (const path of [...built, 'package.json']) expect(matches(path, config.files), path).toBe(true);
+    for (const path of ['out/main/index.js.map', 'out/.desktop-build-sources-mtime']) expect(matches(path, config.files), path).toBe(false);
     expect(pkg.main).toBe('./out/main/index.js');
-    // Worker chunks import sibling chunks and node_modules by relative resolution: unpacking some chunks but
-    // not the others would break those imports.
-    expect(new Set(emitted.filter((p) => p.startsWith('out/main/chunks/')).map(unpacked))).toEqual(new Set([false]));
+    // Chunks and workers import sibling chunks and node_modules by relative resolution, from inside the asar.
+    expect(built.filter(unpacked)).toEqual([]);
   });
 
-  it('unpacks the WebAssembly binaries of tfjs-backend-wasm and LiteRT.js, both shipped as dependencies', () => {
+  it('leaves out the TypeScript and Jest folders that dependencies publish', () => {
+    const excluded = (path: string): boolean => config.files.some((p) => p.startsWith('!') && minimatch(path, p.slice(1), { dot: true }));
+    for (const path of ['node_modules/zod/src/index.ts', 'node_modules/zod/index.d.cts', 'node_modules/a/index.d.mts', 'node_modules/fabric/src/__tests__', 'node_modules/fabric/src/__snapshots__/Shadow.spec.ts.snap']) {
+      expect(excluded(path), path).toBe(true);
+    }
+    for (const path of ['node_modules/zod/index.js', 'node_modules/core-js/modules/es.regexp.test.js']) expect(excluded(path), path).toBe(false);
+  });
+
+  it('keeps the WebAssembly of tfjs-backend-wasm and LiteRT.js in the asar (read with fs.readFileSync); unpacks native TensorFlow', () => {
     for (const [name, dir] of [['@tensorflow/tfjs-backend-wasm', 'dist'], ['@litertjs/core', 'wasm']]) {
       expect(pkg.dependencies[name], name).toBeDefined();
       const wasm = filesIn(`node_modules/${name}/${dir}`).filter((f) => f.endsWith('.wasm'));
       expect(wasm.length, name).toBeGreaterThan(0);
       for (const file of wasm) {
         expect(readFileSync(join(root, file)).subarray(0, 4)).toEqual(Buffer.from([0, 0x61, 0x73, 0x6d]));
-        expect(unpacked(file), file).toBe(true);
+        expect(unpacked(file), file).toBe(false);
       }
     }
     expect(unpacked('node_modules/@tensorflow/tfjs-node/lib/napi-v8/tfjs_binding.node')).toBe(true);
+    expect(unpacked('node_modules/@tensorflow/tfjs-node/deps/lib/libtensorflow.so.2')).toBe(true);
   });
 
   it('ships h5wasm, whose WebAssembly binary is embedded in its ESM build', () => {
