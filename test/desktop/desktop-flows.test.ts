@@ -5,10 +5,10 @@
  * real Electron (`npm run test:electron`, desktop-target.ts). Files are judged by real Keras (check-h5) and
  * LiteRT (check-tflite); the accuracy of the bundled model is its known 98.81 %.
  */
-import { join } from 'node:path';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawOnBundledModel, screenshot } from '../e2e/harness';
+import { exportTfliteFromCard, openThenSaveH5 } from '../e2e/model-flows';
 import { VERIFY_FIXTURES, checkH5, checkTflite } from '../helpers/verify-kit';
 import { openDesktopTarget, type DesktopTarget } from './desktop-target';
 
@@ -85,30 +85,13 @@ describe('the built desktop app (built renderer, preload and main process)', () 
   });
 
   it('exports the bundled model to TFLite: a verified file that LiteRT (check-tflite) accepts', async () => {
-    await page.getByTestId('nav-models').click();
     const card = page.getByTestId('model-card').filter({ hasText: 'Digit MLP (bundled)' });
-    await card.getByTestId('export-tflite-button').click();
-    const downloads: Download[] = [];
-    page.on('download', (d) => downloads.push(d));
-    await card.getByTestId('tflite-export-submit').click();
-    await expect.poll(() => card.getByTestId('tflite-verified').count(), { timeout: 120_000 }).toBe(1);
-    await expect.poll(() => downloads.length, { timeout: 10_000 }).toBe(2);
-    const tflite = downloads.find((d) => d.suggestedFilename().endsWith('.tflite'))!;
-    const file = join(desktop.userDir, tflite.suggestedFilename());
-    await tflite.saveAs(file);
-    const check = checkTflite(file, '--expect-accuracy', '97');
+    const check = checkTflite(await exportTfliteFromCard(page, card, desktop.userDir), '--expect-accuracy', '97');
     expect(check.code, check.stdout.slice(-2000)).toBe(0);
   });
 
-  it("opens the Keras reference .h5 through the built .h5 reader worker and saves a .h5 that real Keras loads", async () => {
-    await page.getByTestId('nav-models').click();
-    await page.locator('input[type=file]').setInputFiles(`${VERIFY_FIXTURES}keras_reference_mlp.h5`);
-    const imported = page.getByTestId('model-card').filter({ hasText: 'keras_reference_mlp' });
-    await expect.poll(() => imported.count(), { timeout: 30_000 }).toBe(1);
-    const download = page.waitForEvent('download');
-    await imported.getByTestId('save-h5-button').click();
-    const file = join(desktop.userDir, (await download).suggestedFilename());
-    await (await download).saveAs(file);
+  it('opens the Keras reference .h5 through the built .h5 reader worker and saves a .h5 that real Keras loads', async () => {
+    const file = await openThenSaveH5(page, `${VERIFY_FIXTURES}keras_reference_mlp.h5`, 'keras_reference_mlp', desktop.userDir);
     const check = checkH5(file, '--expect-accuracy', '96.7');
     expect(check.code, check.stdout.slice(-2000)).toBe(0);
   });

@@ -1,8 +1,8 @@
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { VERIFY_FIXTURES, checkH5, checkTflite } from '../helpers/verify-kit';
 import { drawOnBundledModel, drawStrokes, screenshot, useChromiumApp, type WebApp } from './harness';
+import { exportTfliteFromCard, openThenSaveH5 } from './model-flows';
 
 let app: WebApp;
 let browser: Browser;
@@ -60,31 +60,14 @@ describe('Digit Studio in the browser (web mode, real backend)', () => {
   });
 
   it('exports the bundled model to TFLite: a verified file that LiteRT (check-tflite) accepts', async () => {
-    await page.getByTestId('nav-models').click();
-    const card = page.getByTestId('model-card').first();
-    await card.getByTestId('export-tflite-button').click();
-    const downloads: Download[] = [];
-    page.on('download', (d) => downloads.push(d));
-    await card.getByTestId('tflite-export-submit').click();
-    await expect.poll(() => card.getByTestId('tflite-verified').count(), { timeout: 120_000 }).toBe(1);
-    await expect.poll(() => downloads.length, { timeout: 10_000 }).toBe(2);
-    const tflite = downloads.find((d) => d.suggestedFilename().endsWith('.tflite'))!;
-    const file = join(app.userDir, tflite.suggestedFilename());
-    await tflite.saveAs(file);
+    const file = await exportTfliteFromCard(page, page.getByTestId('model-card').first(), app.userDir);
     await screenshot(page, 'models-export');
     const check = checkTflite(file, '--expect-accuracy', '97');
     expect(check.code, check.stdout.slice(-2000)).toBe(0);
   });
 
   it("opens the kit's Keras reference .h5 and measures its 96.75 %; saves a model as .h5 that real Keras loads", async () => {
-    await page.getByTestId('nav-models').click();
-    await page.locator('input[type=file]').setInputFiles(`${VERIFY_FIXTURES}keras_reference_mlp.h5`);
-    const imported = page.getByTestId('model-card').filter({ hasText: 'keras_reference_mlp' });
-    await expect.poll(() => imported.count(), { timeout: 30_000 }).toBe(1);
-    const download = page.waitForEvent('download');
-    await imported.getByTestId('save-h5-button').click();
-    const file = join(app.userDir, (await download).suggestedFilename());
-    await (await download).saveAs(file);
+    const file = await openThenSaveH5(page, `${VERIFY_FIXTURES}keras_reference_mlp.h5`, 'keras_reference_mlp', app.userDir);
     const check = checkH5(file, '--expect-accuracy', '96.7');
     expect(check.code, check.stdout.slice(-2000)).toBe(0);
     await page.getByTestId('nav-evaluate').click();
