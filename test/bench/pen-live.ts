@@ -7,13 +7,13 @@
 import { performance } from 'node:perf_hooks';
 import { launchChromium, startWebApp, type WebApp } from '../e2e/harness';
 import { PLACEMENTS, placeOnCanvas, type PenSample } from '../helpers/pen-canvas';
-import { PenReplay, openDrawPage, previewError } from '../helpers/pen-replay';
+import { PREVIEW_ROUNDING, PenReplay, openDrawPage, previewError } from '../helpers/pen-replay';
 import type { ModelInput } from '../../src/core/preprocess';
 
 export interface LiveReplay {
   /** The page's digit per sample, null for "Draw a digit". */
   digits: Array<number | null>;
-  /** Samples whose preview is within one grey level of `expected(strokes)`. */
+  /** Samples whose preview shows `expected(strokes)` (up to its rounding to whole grey levels). */
   previewsExact: number;
   /** The page's preprocessing + prediction times (ms), every drawing read, live reads included. */
   rendererMs: number[];
@@ -36,7 +36,7 @@ export async function replayLive(samples: PenSample[], expected: (strokes: numbe
       const drawing = placeOnCanvas(strokes, PLACEMENTS.canvas);
       const reading = await pen.draw(drawing);
       result.digits.push(reading.digit === '' ? null : Number(reading.digit));
-      if (previewError(reading, expected(drawing)) <= 1.01) result.previewsExact++;
+      if (previewError(reading, expected(drawing)) <= PREVIEW_ROUNDING) result.previewsExact++;
       result.rendererMs.push(...(await pen.takePredictTimings()));
     }
     result.secondsPerSample = (performance.now() - started) / 1000 / samples.length;

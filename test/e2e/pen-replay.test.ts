@@ -12,7 +12,7 @@ import { readModelFile } from '../../src/core/formats/model-file';
 import { argMax, createPredictor } from '../../src/core/inference';
 import { MIN_DIGIT_SPAN_PX, strokesToModelInput, type ModelInput } from '../../src/core/preprocess';
 import { CANVAS, DIGIT_BOX, PENDIGITS, PLACEMENTS, loadPenSamples, penSubset, placeOnCanvas, type PenSample } from '../helpers/pen-canvas';
-import { PenReplay, openDrawPage, previewError } from '../helpers/pen-replay';
+import { PREVIEW_ROUNDING, PenReplay, openDrawPage, previewError } from '../helpers/pen-replay';
 import { launchChromium, screenshot, startWebApp, type WebApp } from './harness';
 
 const MODEL = fileURLToPath(new URL('../../resources/models/digit-mlp.json', import.meta.url));
@@ -60,8 +60,7 @@ describe.skipIf(!existsSync(PENDIGITS))('real pen digits replayed into the Draw 
       if (reading.digit === String(label)) correct++;
       if (expected.digit === String(label)) corePipelineCorrect++;
       if (reading.digit === expected.digit) agree++;
-      // The preview holds the input in 8 bits, and the page's bitmap is 8-bit too: one grey level at most.
-      if (previewError(reading, expected.input) <= 1.01) previewsExact++;
+      if (previewError(reading, expected.input) <= PREVIEW_ROUNDING) previewsExact++;
     }
     await screenshot(page, 'draw-pen-replay');
     expect(samples.map((s) => s.label)).toEqual(SUBSET.map((i) => Math.floor(i / 100)));
@@ -85,7 +84,7 @@ describe.skipIf(!existsSync(PENDIGITS))('real pen digits replayed into the Draw 
         const reading = await pen.draw(drawing);
         const expected = core(drawing);
         expect(reading.digit, JSON.stringify(placement)).toBe(expected.digit);
-        expect(previewError(reading, expected.input)).toBeLessThanOrEqual(1.01);
+        expect(previewError(reading, expected.input)).toBeLessThanOrEqual(PREVIEW_ROUNDING);
       }
     }
   });

@@ -14,6 +14,12 @@ export interface PageReading {
   preview: number[];
 }
 
+/**
+ * The preview paints each input value rounded to a whole grey level, so a page that hands the model exactly
+ * the strokes pipeline's input shows it within half a grey level.
+ */
+export const PREVIEW_ROUNDING = 0.5;
+
 /** Largest difference, in grey levels, between the page's 28×28 preview and a model input computed elsewhere. */
 export function previewError({ preview }: PageReading, input: ModelInput): number {
   return Math.max(...preview.map((v, i) => Math.abs(v - input.pixels[i] * 255)));

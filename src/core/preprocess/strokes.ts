@@ -1,6 +1,7 @@
 /**
- * Strokes → model input, in pure JavaScript (no canvas API), so the Draw page, the CLI and the benchmarks
- * produce bit-identical inputs in Node and in the browser.
+ * Strokes → model input, in pure JavaScript: no canvas API, whose anti-aliasing differs between browsers
+ * and which Node lacks. The Draw page, `predict --strokes` and `npm run bench:pen` all call
+ * strokesToModelInput, so the same points give the model the same input in the browser and in Node.
  *
  * A drawing is a list of strokes, each a flat list of centreline points x0, y0, x1, y1, … (y down, any
  * unit). Each stroke is smoothed like the Draw page's pen (quadratic curves through the midpoints of

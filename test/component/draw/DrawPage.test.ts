@@ -3,6 +3,7 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ModelEntry } from '../../../src/core/api/contract';
+import type * as Preprocess from '../../../src/core/preprocess';
 import type { Stroke } from '../../../src/renderer/src/draw/strokes';
 import { bundledPredictor } from './fixtures';
 
@@ -11,15 +12,13 @@ vi.mock('../../../src/renderer/src/api/client', () => ({
   api: { call, onEvent: () => () => undefined },
   messageOf: (e: unknown) => (e instanceof Error ? e.message : String(e)),
 }));
-// These tests are about the page, not the model: any digit-sized drawing "renders" as MNIST test image 90 (a 3).
-vi.mock('../../../src/renderer/src/draw/modelBitmap', async () => {
-  const { mnistBitmap: image } = await import('./fixtures');
+// These tests are about the page, not the preprocessing: any digit-sized drawing reads as MNIST test image 90 (a 3).
+vi.mock('../../../src/core/preprocess', async (importOriginal) => {
+  const { mnistInput } = await import('./fixtures');
   return {
-    ModelBitmap: class {
-      render(lines: ArrayLike<number>[]) {
-        return lines.some((points) => points.length >= 4) ? image(90).bitmap : null;
-      }
-    },
+    ...(await importOriginal<typeof Preprocess>()),
+    strokesToModelInput: (lines: ArrayLike<number>[]) =>
+      lines.some((points) => points.length >= 4) ? mnistInput(90) : { pixels: new Float32Array(784), empty: true },
   };
 });
 

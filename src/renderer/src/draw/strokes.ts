@@ -1,8 +1,8 @@
 /**
  * A drawing is a list of strokes: pointer positions in canvas CSS pixels (y down) with the on-screen pen
- * width at each point. The screen (drawStroke, on a canvas) and the model (strokesToInk in core/preprocess,
- * in pure JavaScript) draw the same smoothed path (quadratic curves through the midpoints, as Fabric's
- * pencil does); only the pen width differs.
+ * width at each point. The screen (drawStroke, on a canvas) and the model's input (strokesToModelInput in
+ * core/preprocess, in pure JavaScript) draw the same smoothed path (quadratic curves through the midpoints,
+ * as Fabric's pencil does); only the pen width differs.
  */
 export interface Stroke {
   id: number;

@@ -3,8 +3,7 @@
  * recomputed after every change, and while a stroke is being drawn at most every LIVE_INTERVAL ms.
  */
 import { computed, nextTick, ref, shallowRef, watch, type Ref } from 'vue';
-import { ModelBitmap } from './modelBitmap';
-import { predictFromRgba, type Prediction, type Predictor } from './predict';
+import { predictStrokes, type Prediction, type Predictor } from './predict';
 import type { Stroke } from './strokes';
 
 const LIVE_INTERVAL = 100;
@@ -37,7 +36,6 @@ export function useDrawing(predictor: Ref<Predictor | null>) {
   const prediction = shallowRef<Prediction>(NO_PREDICTION);
   /** How many completed strokes the shown prediction was computed from. */
   const predictedStrokes = ref(0);
-  let bitmap: ModelBitmap | null = null;
   /** The stroke being drawn and the pending throttled prediction for it. */
   let live: readonly number[] | null = null;
   let liveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -49,9 +47,9 @@ export function useDrawing(predictor: Ref<Predictor | null>) {
     const lines: Array<ArrayLike<number>> = strokes.value.map((s) => s.points);
     if (inProgress) lines.push(inProgress);
     const started = performance.now();
-    const image = model && lines.length ? (bitmap ??= new ModelBitmap()).render(lines) : null;
-    prediction.value = model && image ? predictFromRgba(image.data, image.width, image.height, model) : NO_PREDICTION;
-    if (image) recordTiming((window.__digitStudioPredictTiming ??= []), performance.now() - started);
+    prediction.value = model ? predictStrokes(lines, model) : NO_PREDICTION;
+    // Only drawings the model read are timed: an empty canvas or a dot costs next to nothing.
+    if (prediction.value.digit !== null) recordTiming((window.__digitStudioPredictTiming ??= []), performance.now() - started);
   }
 
   function stopLive(): void {
