@@ -2,6 +2,58 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
+import layers from './build/eslint-layers.js';
+
+/**
+ * The layer map (README, "## Layout"), checked by the `layers/imports` rule (build/eslint-layers.js) as VS Code's
+ * local/code-layering checks its layers. A file belongs to the longest entry its path starts with: it may import
+ * project files only from `may`, and none of the packages in `mayNot`.
+ */
+const UI = ['electron', 'vue', 'pinia', 'fabric', 'echarts', 'vue-echarts'];
+const NODE = 'node:'; // every Node built-in
+const RENDERER_CORE = ['src/core/api', 'src/core/preprocess', 'src/core/inference'];
+const SHELL_CORE = ['src/core/api', 'src/core/service', 'src/core/static', 'src/core/fs'];
+/** What the engines (formats, training) stand on; neither imports the other, nor the service above them. */
+const ENGINE_BASE = ['src/core/api', 'src/core/fs', 'src/core/dataset', 'src/core/preprocess', 'src/core/inference', 'src/core/tfjs'];
+/** The worker entry files electron-vite bundles (?nodeWorker, ?modulePath); src/main/workers.ts names them. */
+const BUNDLED_WORKERS = [
+  'src/core/formats/hdf5/read-worker',
+  'src/core/formats/hdf5/reader-thread',
+  'src/core/training/worker',
+  'src/core/training/worker-protocol',
+  'src/core/training/augment/worker',
+  'src/core/training/engine/helper-worker',
+];
+/** A .tflite file opened from the desktop is only described, never imported: the library holds no .tflite models. */
+const DESCRIBES_TFLITE = { why: 'describes an opened .tflite file', may: ['src/main', ...SHELL_CORE, 'src/core/formats/tflite/inspect'] };
+const LAYERS = [
+  { layer: 'src/renderer', why: 'the UI, in a sandboxed page', may: ['src/renderer', ...RENDERER_CORE], mayNot: ['electron', NODE] },
+  { layer: 'src/preload', why: "a sandboxed preload's require knows only electron", may: ['src/preload', 'src/core/api'], mayNot: [NODE] },
+  { layer: 'src/main', why: 'a thin shell over the AppService', may: ['src/main', ...SHELL_CORE] },
+  { layer: 'src/web', why: 'a thin shell over the AppService', may: ['src/web', ...SHELL_CORE] },
+  { layer: 'src/cli', may: ['src/cli', 'src/core'] },
+  { layer: 'src/core', why: 'plain TypeScript shared by every shell', may: ['src/core'], mayNot: UI },
+  { layer: 'src/core/api', why: 'the contract, also used by the renderer and the preload', may: ['src/core/api'], mayNot: [...UI, NODE] },
+  { layer: 'src/core/preprocess', why: 'runs in the renderer', may: RENDERER_CORE, mayNot: [...UI, NODE] },
+  { layer: 'src/core/inference', why: 'runs in the renderer', may: RENDERER_CORE, mayNot: [...UI, NODE] },
+  { layer: 'src/core/tfjs', may: ['src/core/api', 'src/core/tfjs'], mayNot: UI },
+  { layer: 'src/core/formats', may: [...ENGINE_BASE, 'src/core/formats'], mayNot: UI },
+  { layer: 'src/core/training', may: [...ENGINE_BASE, 'src/core/training'], mayNot: UI },
+  // Narrow exceptions, one file each.
+  { layer: 'src/core/preprocess/png.ts', why: "the CLI's PNG file reader, left out of tsconfig.web.json", may: [...RENDERER_CORE, 'src/core/fs'], mayNot: UI },
+  {
+    layer: 'src/core/inference/evaluate.ts',
+    why: 'scores a test set in Node (CLI, jobs, training), left out of tsconfig.web.json',
+    may: [...RENDERER_CORE, 'src/core/dataset'],
+    mayNot: [...UI, NODE],
+  },
+  // Issue 16 part 3 moves starting workers into one module (the only one that knows the bundled paths and tsx);
+  // until then src/main/workers.ts names the bundled files and web mode hands the service the tsx starter.
+  { layer: 'src/main/workers.ts', why: 'names the worker files electron-vite bundles', may: ['src/main', ...SHELL_CORE, ...BUNDLED_WORKERS] },
+  { layer: 'src/main/index.ts', ...DESCRIBES_TFLITE },
+  { layer: 'src/main/open-file.ts', ...DESCRIBES_TFLITE },
+  { layer: 'src/web/main.ts', why: 'starts training workers from source', may: ['src/web', ...SHELL_CORE, 'src/core/training/spawn-source-worker'] },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'resources/', 'test/fixtures/'] },
@@ -30,13 +82,8 @@ export default tseslint.config(
     },
   },
   {
-    // The core is shared by the Electron main process, the CLI and the web mode: it must not import UI or shell code.
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['electron', 'electron/*', 'vue', 'pinia', 'fabric', 'echarts', 'vue-echarts'], message: 'src/core imports nothing from electron or vue.' }] },
-      ],
-    },
+    files: ['src/**/*.{js,ts,vue}'],
+    plugins: { layers },
+    rules: { 'layers/imports': ['error', LAYERS] },
   },
 );

@@ -1,11 +1,12 @@
 /** digit-studio: train, evaluate, inspect and use MNIST digit models from the command line. */
-import { ConfigError } from '../core/training/config';
+import { ConfigError } from '../core/api/train-config';
 import { UsageError } from './args';
 import { EVALUATE_USAGE, evaluateCommand } from './commands/evaluate';
 import { EXPORT_USAGE, exportCommand } from './commands/export';
 import { INFO_USAGE, infoCommand } from './commands/info';
 import { PREDICT_USAGE, predictCommand } from './commands/predict';
 import { TRAIN_USAGE, trainCommand } from './commands/train';
+import { terminalText } from './terminal-text';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   train: trainCommand,
@@ -30,7 +31,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    console.error(`digit-studio: error: ${message.split('\n')[0]}`);
+    // Error messages quote the files they are about (layer names, weights file names): print them as one safe line.
+    console.error(`digit-studio: error: ${terminalText(message)}`);
     if (error instanceof UsageError || error instanceof ConfigError) return 2;
     return 1;
   }

@@ -3,7 +3,8 @@
  * (terminals only), then one line per epoch.
  */
 import cliProgress from 'cli-progress';
-import { BACKEND_LABELS, type TrainingEvent } from '../core/training';
+import { BACKEND_LABELS } from '../core/api/backends';
+import type { TrainingEvent } from '../core/api/training-events';
 
 const fmt = (v: number | null): string => (v === null ? '-' : v.toFixed(4));
 

@@ -7,11 +7,12 @@ import { basename, extname, join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
 import { readTfliteSummary } from '../core/formats/tflite/inspect';
 import { AppService } from '../core/service/app-service';
+import { lockUserDir } from '../core/service/user-dir-lock';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appFileHandler } from './app-protocol';
 import { appBase, isAppUrl } from './guards';
 import { sendEvent } from './ipc';
 import { aboutDetail, menuTemplate } from './menu';
-import { MODEL_FILE_EXTENSIONS, describeTflite, importModelFile, isModelFile, modelFileFromArgv } from './open-file';
+import { MODEL_FILE_EXTENSIONS, describeTflite, importModelFile, isModelFile, modelFileFromArgv, openFailure } from './open-file';
 import { bundledModelsDir } from './paths';
 import { createWindow } from './window';
 import { spawnBundledJobWorker, spawnBundledWorker, useBundledH5Reader } from './workers';
@@ -51,7 +52,23 @@ async function openModel(path: string): Promise<void> {
     }
     await importModelFile(service, path);
   } catch (error) {
-    dialog.showErrorBox('Cannot open model', `${path}: ${(error as Error).message.split('\n')[0]}`);
+    dialog.showErrorBox('Cannot open model', openFailure(path, error));
+  }
+}
+
+/**
+ * Takes the user folder for this instance (user-dir-lock.ts; released when the app quits). When web mode holds
+ * it, says which process does, on stderr too for a terminal launch, and quits: false.
+ */
+function holdUserDir(): boolean {
+  try {
+    lockUserDir(app.getPath('userData'), 'electron');
+    return true;
+  } catch (error) {
+    console.error(`digit-studio: ${(error as Error).message}`);
+    dialog.showErrorBox('Digit Studio is already running', (error as Error).message);
+    app.quit();
+    return false;
   }
 }
 
@@ -117,6 +134,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(async () => {
+    if (!holdUserDir()) return;
     session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     protocol.handle(APP_SCHEME, appFileHandler(join(import.meta.dirname, '../renderer')));

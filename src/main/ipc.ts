@@ -3,9 +3,10 @@
  * accepted only from the app's own top frame; the AppService validates every payload.
  */
 import { ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { ApiError, type ApiEvent } from '../core/api/contract';
+import type { ApiEvent } from '../core/api/contract';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type IpcReply } from '../core/api/ipc';
 import type { AppService } from '../core/service/app-service';
+import { userMessage } from '../core/service/failure-message';
 import { isTrustedSender } from './guards';
 import type { MenuEvent } from './menu';
 
@@ -22,8 +23,7 @@ export function wireIpc(service: AppService, window: BrowserWindow, base: URL): 
       if (method === 'revealModel') shell.showItemInFolder((result as { path: string }).path);
       return { ok: true, result };
     } catch (error) {
-      const text = error instanceof ApiError ? error.message : (error as Error).message.split('\n')[0];
-      return { ok: false, error: text };
+      return { ok: false, error: userMessage(error) };
     }
   });
   const unsubscribe = service.onEvent((event) => sendEvent(window, event));

@@ -2,11 +2,12 @@
  * Opening a model file the system hands to the app (command line, a second instance, macOS open-file): the
  * file is read here and imported through the AppService like any upload, so the same checks apply.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
-import type { ModelEntry } from '../core/api/contract';
+import { IMPORT_TOO_LARGE, MAX_IMPORT_BYTES, type ModelEntry } from '../core/api/contract';
 import type { TfliteSummary } from '../core/formats/tflite/inspect';
+import { readRegularFile } from '../core/fs/regular-file';
 import type { AppService } from '../core/service/app-service';
+import { userMessage } from '../core/service/failure-message';
 
 /** The file types the app is registered for (electron-builder fileAssociations). */
 export const MODEL_FILE_EXTENSIONS = ['.h5', '.tflite'] as const;
@@ -26,9 +27,17 @@ export function modelFileFromArgv(argv: readonly string[], cwd: string): string 
   return last === undefined ? undefined : resolve(cwd, last);
 }
 
+/** Reads the file (a regular file only, refused unread when larger than an import may be) and imports it. */
 export async function importModelFile(service: AppService, path: string): Promise<ModelEntry> {
-  const data = await readFile(path);
-  return (await service.call('importModel', { fileName: basename(path), data: data.toString('base64') })) as ModelEntry;
+  const data = await readRegularFile(path, { maxBytes: MAX_IMPORT_BYTES, tooLarge: `holds ${IMPORT_TOO_LARGE}` });
+  return (await service.call('importModel', { fileName: basename(path), data: Buffer.from(data).toString('base64') })) as ModelEntry;
+}
+
+/** The error box's line for a file that could not be opened: its path, once, then the problem. */
+export function openFailure(path: string, error: unknown): string {
+  const message = userMessage(error);
+  const named = [`${path}: `, `${basename(path)}: `].find((prefix) => message.startsWith(prefix));
+  return `${path}: ${named ? message.slice(named.length) : message}`;
 }
 
 /**

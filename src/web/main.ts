@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AppService } from '../core/service/app-service';
 import { defaultUserDir } from '../core/service/user-dir';
+import { lockUserDir } from '../core/service/user-dir-lock';
 import { spawnSourceWorker } from '../core/training/spawn-source-worker';
 import { firstLine, installProcessGuard } from './failures';
 import { openBrowser } from './open-browser';
@@ -17,12 +18,15 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, 'no-open': { type: 'boolean' }, 'user-dir': { type: 'string' } } });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port: expected a port number, got '${values.port}'`);
+  const userDir = values['user-dir'] ?? defaultUserDir();
+  // Refused here, before anything else, when another instance uses the folder; released when the process exits.
+  lockUserDir(userDir, 'web');
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   await ensureRendererBuilt();
   const service = new AppService({
     version: pkg.version,
     shell: 'web',
-    userDir: values['user-dir'] ?? defaultUserDir(),
+    userDir,
     bundledModelsDir: fileURLToPath(new URL('../../resources/models', import.meta.url)),
     spawnWorker: spawnSourceWorker,
   });

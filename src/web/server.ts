@@ -6,10 +6,10 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ApiError } from '../core/api/contract';
 import { MAX_MESSAGE_BYTES, callMessageSchema, type ServerMessage } from '../core/api/wire';
 import type { AppService } from '../core/service/app-service';
-import { firstLine, reportFailure } from './failures';
+import { userMessage } from '../core/service/failure-message';
+import { reportFailure } from './failures';
 import { pageHandler } from './pages';
 import { parseRequestTarget } from './request-target';
 import { requestAllowed } from './security';
@@ -26,11 +26,6 @@ function reply(socket: WebSocket, message: ServerMessage): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
 }
 
-/** Readable one-line error for the UI; internal errors keep their message but never a stack trace. */
-function errorMessage(error: unknown): string {
-  return error instanceof ApiError ? error.message : firstLine(error);
-}
-
 async function handleMessage(service: AppService, socket: WebSocket, raw: string): Promise<void> {
   let parsed: unknown;
   try {
@@ -44,7 +39,7 @@ async function handleMessage(service: AppService, socket: WebSocket, raw: string
   try {
     reply(socket, { id, ok: true, result: await service.call(method, params) });
   } catch (error) {
-    reply(socket, { id, ok: false, error: errorMessage(error) });
+    reply(socket, { id, ok: false, error: userMessage(error) });
   }
 }
 
@@ -56,11 +51,19 @@ function upgradeRefusal(request: IncomingMessage, port: number, sessions: Sessio
   return null;
 }
 
+/** Why the server cannot listen, in words for the one line web mode prints before it exits. */
+function listenProblem(error: NodeJS.ErrnoException, port: number): Error {
+  if (error.code === 'EADDRINUSE') return new Error(`port ${port} is in use: choose another with --port, or leave it out for a free one`);
+  if (error.code === 'EACCES') return new Error(`port ${port} needs administrator rights: choose one above 1023 with --port`);
+  return error;
+}
+
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (error: NodeJS.ErrnoException): void => reject(listenProblem(error, port));
+    server.once('error', failed);
     server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve((server.address() as AddressInfo).port);
     });
   });

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { QUANTIZATIONS } from '../../src/core/api/export-options';
 import { loadMnist } from '../../src/core/dataset';
 import { readModelFile } from '../../src/core/formats/model-file';
 import { exportTflite } from '../../src/core/formats/tflite/export';
-import { QUANTIZATIONS } from '../../src/core/formats/tflite/options';
 import { verifyTflite } from '../../src/core/formats/tflite/verify';
 
 const EXPORT_MODEL = 'resources/models/digit-mlp.json';

@@ -6,9 +6,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mlpSpec, type TrainedModel } from '../../src/core/api/model-spec';
+import { KERAS_TUTORIAL } from '../../src/core/api/train-config';
 import { readModelFile, writeModelFile } from '../../src/core/formats/model-file';
-import { mlpSpec, type TrainedModel } from '../../src/core/model/spec';
-import { KERAS_TUTORIAL } from '../../src/core/training/config';
 import { glorotUniform } from '../../src/core/training/engine/init';
 import { compileInfo } from '../../src/core/training/fit-loop';
 import { median } from './epochs';

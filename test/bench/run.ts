@@ -11,7 +11,7 @@
  */
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { BACKENDS, type BackendName } from '../../src/core/training/config';
+import { BACKENDS, type BackendName } from '../../src/core/api/backends';
 import { CONTENDERS, measureContender, measureInChild, type Contender, type ContenderName } from './contenders';
 
 const BASELINE: BackendName = 'cpu';

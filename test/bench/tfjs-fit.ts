@@ -5,10 +5,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { NUM_CLASSES, mlpSpec } from '../../src/core/api/model-spec';
+import { KERAS_TUTORIAL } from '../../src/core/api/train-config';
 import { loadMnist, type DigitSet } from '../../src/core/dataset';
-import { NUM_CLASSES, mlpSpec } from '../../src/core/model/spec';
-import { buildTfModel } from '../../src/core/model/tfjs';
-import { KERAS_TUTORIAL } from '../../src/core/training';
+import { buildTfModel } from '../../src/core/tfjs/model';
 import { splitForTraining } from '../../src/core/training/samples';
 import { medianSteadyEpoch } from './epochs';
 

@@ -3,7 +3,10 @@
  * tutorial preset on the given backend (the engine with the given threads setting) and prints one JSON line
  * with the timings.
  */
-import { KERAS_TUTORIAL, TrainingSession, type BackendName, type EpochEvent, type TrainConfig, type TrainingEvent } from '../../src/core/training';
+import type { BackendName } from '../../src/core/api/backends';
+import { KERAS_TUTORIAL, type TrainConfig } from '../../src/core/api/train-config';
+import type { EpochEvent, TrainingEvent } from '../../src/core/api/training-events';
+import { TrainingSession } from '../../src/core/training';
 import { loadEngine } from '../../src/core/training/engine';
 import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 import { medianSteadyEpoch } from './epochs';

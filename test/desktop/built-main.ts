@@ -23,6 +23,8 @@ export interface BuiltMain {
   /** The URL the window was told to load (resolves once loadURL ran). */
   loaded: Promise<string>;
   stderr(): string;
+  /** Every call the double recorded, as streamed (survives the process's exit). */
+  calls: Array<{ name: string; [detail: string]: unknown }>;
   command<T = unknown>(cmd: string, args?: Record<string, unknown>): Promise<T>;
   onSend(listener: (event: SentEvent) => void): void;
   exited: Promise<number | null>;
@@ -58,6 +60,7 @@ export function startBuiltMain(options: StartOptions = {}): BuiltMain {
   child.stdout!.on('data', () => undefined);
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   const listeners: Array<(event: SentEvent) => void> = [];
+  const calls: BuiltMain['calls'] = [];
   let nextId = 1;
   let resolveLoaded: (url: string) => void;
   const loaded = new Promise<string>((resolve) => (resolveLoaded = resolve));
@@ -66,8 +69,10 @@ export function startBuiltMain(options: StartOptions = {}): BuiltMain {
     for (const call of pending.values()) call.reject(new Error(`the built main process exited (${code}): ${stderr.slice(-2000)}`));
     pending.clear();
   });
-  child.on('message', (message: { id?: number; result?: unknown; error?: string; type?: string; url?: string; channel?: string; payload?: unknown }) => {
-    if (message.type === 'loadURL') resolveLoaded(message.url!);
+  type Message = { id?: number; result?: unknown; error?: string; type?: string; url?: string; channel?: string; payload?: unknown; call?: BuiltMain['calls'][number] };
+  child.on('message', (message: Message) => {
+    if (message.type === 'call') calls.push(message.call!);
+    else if (message.type === 'loadURL') resolveLoaded(message.url!);
     else if (message.type === 'send') for (const listener of listeners) listener({ channel: message.channel!, payload: message.payload });
     else if (message.id !== undefined) {
       const call = pending.get(message.id);
@@ -81,6 +86,7 @@ export function startBuiltMain(options: StartOptions = {}): BuiltMain {
     userDir,
     loaded,
     stderr: () => stderr,
+    calls,
     command: <T>(cmd: string, args: Record<string, unknown> = {}) =>
       new Promise<T>((resolve, reject) => {
         const id = nextId++;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../src/core/api/ipc';
+import { LOCK_FILE, lockUserDir } from '../../src/core/service/user-dir-lock';
 import { VERIFY_FIXTURES } from '../helpers/verify-kit';
 import { BUILT_PRELOAD, BUILT_RENDERER, ensureDesktopBuild } from './built-app';
 import { startBuiltMain, type BuiltMain, type SentEvent } from './built-main';
@@ -193,6 +194,22 @@ describe('the built main process at other starts', () => {
   it('quits at once, opening no window, when another instance holds the single-instance lock', async () => {
     const second = startBuiltMain({ lockHeld: true });
     expect(await second.exited).toBe(0);
+  });
+
+  it('shows who holds the user folder and quits, opening no window and writing nothing, when web mode holds it', async () => {
+    const userDir = mkdtempSync(join(tmpdir(), 'digit-studio-desktop-held-'));
+    const webMode = lockUserDir(userDir, 'web');
+    try {
+      const second = startBuiltMain({ userDir });
+      expect(await second.exited).toBe(0); // app.quit()
+      const holder = `Digit Studio is already using .* \\(web mode, process ${process.pid}, started .*\\): close it first`;
+      expect(second.calls.find((c) => c.name === 'dialog.showErrorBox')).toMatchObject({ title: 'Digit Studio is already running', content: expect.stringMatching(new RegExp(`^${holder}$`)) });
+      expect(second.calls.map((c) => c.name)).not.toContain('window.show');
+      expect(second.stderr()).toMatch(new RegExp(`^digit-studio: ${holder}\\n$`));
+      expect(readdirSync(userDir)).toEqual([LOCK_FILE]);
+    } finally {
+      webMode.release();
+    }
   });
 
   it('honours ELECTRON_RENDERER_URL in development only, never in a packaged app', async () => {

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../../src/core/api/base64';
 import type { ApiEvent, ModelEntry } from '../../src/core/api/contract';
+import { RECOMMENDED } from '../../src/core/api/train-config';
 import { AppService } from '../../src/core/service/app-service';
-import { RECOMMENDED } from '../../src/core/training/config';
 import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 
 const BUNDLED = fileURLToPath(new URL('../../resources/models', import.meta.url));

@@ -3,8 +3,10 @@
  * seeded start and data order, so the same metrics; NaN guard, cancel, determinism.
  */
 import { describe, expect, it } from 'vitest';
-import { KERAS_TUTORIAL, RECOMMENDED, TrainingSession, type EpochEvent, type TrainConfig, type TrainingEvent } from '../../src/core/training';
-import { mlpSpec } from '../../src/core/model/spec';
+import { mlpSpec } from '../../src/core/api/model-spec';
+import { KERAS_TUTORIAL, RECOMMENDED, type TrainConfig } from '../../src/core/api/train-config';
+import type { EpochEvent, TrainingEvent } from '../../src/core/api/training-events';
+import { TrainingSession } from '../../src/core/training';
 import { glorotUniform } from '../../src/core/training/engine/init';
 import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 

@@ -4,7 +4,9 @@
  * its start event.
  */
 import { describe, expect, it } from 'vitest';
-import { KERAS_TUTORIAL, TrainingSession, type EpochEvent, type TrainConfig, type TrainingEvent } from '../../src/core/training';
+import { KERAS_TUTORIAL, type TrainConfig } from '../../src/core/api/train-config';
+import type { EpochEvent, TrainingEvent } from '../../src/core/api/training-events';
+import { TrainingSession } from '../../src/core/training';
 import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 
 async function run(config: TrainConfig): Promise<TrainingEvent[]> {

@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiEvent, ModelEntry, Responses, UnsavedModel } from '../../src/core/api/contract';
+import { RECOMMENDED } from '../../src/core/api/train-config';
 import { readModelFile } from '../../src/core/formats/model-file';
 import { AppService } from '../../src/core/service/app-service';
 import { safeFileName } from '../../src/core/service/exports';
-import { RECOMMENDED } from '../../src/core/training/config';
 import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 import { disk, emptyDisk } from '../helpers/full-disk';
 

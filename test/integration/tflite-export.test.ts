@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { TrainedModel } from '../../src/core/api/model-spec';
 import { loadMnist, type DigitSet } from '../../src/core/dataset';
 import { readModelFile } from '../../src/core/formats/model-file';
 import { exportTflite } from '../../src/core/formats/tflite/export';
 import { createPredictor } from '../../src/core/inference';
-import type { TrainedModel } from '../../src/core/model/spec';
 import { jsonLines, runCli } from '../helpers/run-cli';
 import { checkTflite } from '../helpers/verify-kit';
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RECOMMENDED, KERAS_TUTORIAL, TrainingBusyError, TrainingSession, type TrainConfig, type TrainingEvent } from '../../src/core/training';
+import { RECOMMENDED, KERAS_TUTORIAL, type TrainConfig } from '../../src/core/api/train-config';
+import type { TrainingEvent } from '../../src/core/api/training-events';
+import { TrainingBusyError, TrainingSession } from '../../src/core/training';
 import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 
 async function run(config: TrainConfig, onEvent?: (e: TrainingEvent, session: TrainingSession) => void) {

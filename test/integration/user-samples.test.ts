@@ -5,10 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../../src/core/api/base64';
 import type { ApiEvent, Responses } from '../../src/core/api/contract';
+import { RECOMMENDED } from '../../src/core/api/train-config';
+import type { DoneEvent, EpochEvent, StartEvent, TrainingEvent } from '../../src/core/api/training-events';
 import { loadDigitSet } from '../../src/core/dataset';
 import { AppService } from '../../src/core/service/app-service';
-import { RECOMMENDED } from '../../src/core/training/config';
-import type { DoneEvent, EpochEvent, StartEvent, TrainingEvent } from '../../src/core/training/events';
 import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 import { rawMnistImage, rawMnistLabel } from '../helpers/mnist-files';
 

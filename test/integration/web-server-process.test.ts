@@ -1,14 +1,16 @@
 /**
- * The real `npm run web` process (issue 15, items 2 and 3): it opens the browser through the desktop's launcher
+ * The real `npm run web` process (issue 15, items 2, 3 and 11): it opens the browser through the desktop's launcher
  * (here a stand-in `xdg-open` that records its argv), hands that launcher a different one-time code from the one
- * it prints, keeps every secret out of argv, and stays up under malformed requests.
+ * it prints, keeps every secret out of argv, stays up under malformed requests, and holds its user folder against
+ * a second instance until it stops.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCK_FILE } from '../../src/core/service/user-dir-lock';
 import { expectedHostileAnswers, fireHostileRequests, httpGet, openAsBrowser, pathOf, signIn } from './web-server-client';
 
 const WEB = fileURLToPath(new URL('../../src/launch/web.js', import.meta.url));
@@ -75,5 +77,16 @@ describe.runIf(process.platform === 'linux')('npm run web, the real process', ()
     expect(child.exitCode).toBeNull();
     expect(await openAsBrowser(printed.port, printed.url)).toMatchObject({ page: 200, reply: { ok: true, result: { shell: 'web' } } });
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a second web mode on its user folder, naming this one; stopping releases the folder (issue 15, item 11)', async () => {
+    const second = spawnSync(process.execPath, [WEB, '--no-open', '--port', '0', '--user-dir', join(dir, 'user')], { encoding: 'utf8', timeout: 60_000 });
+    expect(second.status).toBe(1);
+    expect(second.stdout).toBe('');
+    expect(second.stderr).toMatch(new RegExp(`^digit-studio: error: Digit Studio is already using .* \\(web mode, process ${child.pid}, started .*\\): close it first\\n$`));
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGTERM');
+    expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0);
+    expect(existsSync(join(dir, 'user', LOCK_FILE))).toBe(false);
   });
 });

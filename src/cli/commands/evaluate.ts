@@ -1,7 +1,7 @@
+import { NUM_CLASSES } from '../../core/api/model-spec';
 import { loadMnist } from '../../core/dataset';
 import { readModelFile } from '../../core/formats/model-file';
 import { evaluateModel } from '../../core/inference';
-import { NUM_CLASSES } from '../../core/model/spec';
 import { parseCommand } from '../args';
 
 export const EVALUATE_USAGE = 'digit-studio evaluate <model.h5|model.json> [--data-dir DIR] [--json]';

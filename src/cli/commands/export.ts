@@ -1,7 +1,7 @@
+import { INPUT_SHAPES, LABEL_STYLES, QUANTIZATIONS } from '../../core/api/export-options';
 import { loadMnist } from '../../core/dataset';
 import { readModelFile } from '../../core/formats/model-file';
 import { exportTflite } from '../../core/formats/tflite/export';
-import { INPUT_SHAPES, LABEL_STYLES, QUANTIZATIONS } from '../../core/formats/tflite/options';
 import { verificationProblem, verifyTflite, type TfliteVerification } from '../../core/formats/tflite/verify';
 import { choiceFlag, parseCommand, UsageError } from '../args';
 import { CommandFailed } from './failure';

@@ -1,8 +1,9 @@
 import { extname } from 'node:path';
 import { readH5File, type H5Info } from '../../core/formats/hdf5/read-h5';
 import { readModelFile } from '../../core/formats/model-file';
-import { layerShapes, parameterCount, type TrainedModel } from '../../core/model/spec';
+import { layerShapes, parameterCount, type TrainedModel } from '../../core/api/model-spec';
 import { parseCommand } from '../args';
+import { printJson, printLine } from '../terminal-text';
 import { tfliteInfoCommand } from './tflite-info';
 
 export const INFO_USAGE = 'digit-studio info <model.h5|model.json|model.tflite> [--json]';
@@ -63,15 +64,15 @@ export async function infoCommand(argv: string[]): Promise<void> {
     ...(h5 ? { keras: { version: h5.kerasVersion, backend: h5.backend, generated_by: h5.generatedBy }, optimizer: optimizerJson(h5), loss: h5.loss } : {}),
   };
   if (values.json) {
-    console.log(JSON.stringify(summary));
+    printJson(summary);
     return;
   }
-  console.log(`${summary.model} (${summary.format})`);
-  if (h5) console.log(`Written by: ${writerText(h5)}`);
-  console.log(`Input: [None, ${model.spec.inputSize}]`);
-  layers.forEach((l, i) => console.log(`  ${i + 1}. Dense ${l.kernel[0]}→${l.units}, ${l.activation}, ${l.params} params`));
-  console.log(`Total params: ${summary.params}`);
+  printLine(`${summary.model} (${summary.format})`);
+  if (h5) printLine(`Written by: ${writerText(h5)}`);
+  printLine(`Input: [None, ${model.spec.inputSize}]`);
+  layers.forEach((l, i) => printLine(`  ${i + 1}. Dense ${l.kernel[0]}→${l.units}, ${l.activation}, ${l.params} params`));
+  printLine(`Total params: ${summary.params}`);
   const c = model.compile;
-  if (h5) console.log(optimizerText(h5));
-  else console.log(c ? `Optimizer: ${c.optimizer} (learning rate ${c.learningRate}${c.momentum !== undefined ? `, momentum ${c.momentum}` : ''}), loss ${c.loss}` : 'Optimizer: not recorded');
+  if (h5) printLine(optimizerText(h5));
+  else printLine(c ? `Optimizer: ${c.optimizer} (learning rate ${c.learningRate}${c.momentum !== undefined ? `, momentum ${c.momentum}` : ''}), loss ${c.loss}` : 'Optimizer: not recorded');
 }

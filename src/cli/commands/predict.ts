@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { megabytes, readRegularFile } from '../../core/fs/regular-file';
 import { readModelFile } from '../../core/formats/model-file';
 import { argMax, createPredictor } from '../../core/inference';
 import { MIN_DIGIT_SPAN_PX, strokesToModelInput, type ModelInput } from '../../core/preprocess';
@@ -10,16 +10,14 @@ import { CommandFailed } from './failure';
 export const PREDICT_USAGE =
   'digit-studio predict <model.h5|model.json> <digit.png> [--json]\n  digit-studio predict <model.h5|model.json> --strokes <drawing.json> [--json]';
 
+/** A drawing of a thousand strokes of a thousand points is about 20 MB of JSON. */
+const MAX_DRAWING_BYTES = 32 * 2 ** 20;
+
 /** A drawing file: a JSON list of strokes, each a list of [x, y] points in canvas pixels (y down), drawn like the Draw page does. */
 async function readStrokesDigit(path: string): Promise<ModelInput> {
-  let text: string;
+  const bytes = await readRegularFile(path, { maxBytes: MAX_DRAWING_BYTES, tooLarge: `over ${megabytes(MAX_DRAWING_BYTES)}, far more than a drawing takes` });
   try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    throw new CommandFailed(`${path}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err });
-  }
-  try {
-    return strokesToModelInput(parseStrokeList(JSON.parse(text)), MIN_DIGIT_SPAN_PX);
+    return strokesToModelInput(parseStrokeList(JSON.parse(Buffer.from(bytes).toString('utf8'))), MIN_DIGIT_SPAN_PX);
   } catch (err) {
     throw new CommandFailed(`${path}: not a drawing: ${(err as Error).message}`, { cause: err });
   }

@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
+import { BACKENDS } from '../../core/api/backends';
+import { HIDDEN_ACTIVATIONS, OPTIMIZERS } from '../../core/api/model-spec';
+import { PRESETS, parseTrainConfig, type PresetName, type TrainConfig } from '../../core/api/train-config';
+import type { DoneEvent, TrainingEvent } from '../../core/api/training-events';
 import { readModelFile, writeModelFile } from '../../core/formats/model-file';
-import { BACKENDS, PRESETS, TrainingSession, parseTrainConfig, type DoneEvent, type PresetName, type TrainConfig, type TrainingEvent } from '../../core/training';
-import { HIDDEN_ACTIVATIONS, OPTIMIZERS } from '../../core/model/spec';
+import { TrainingSession } from '../../core/training';
 import { startModelProblem } from '../../core/training/fine-tune';
 import { spawnSourceWorker } from '../../core/training/spawn-source-worker';
 import type { TrainingInputs } from '../../core/training/worker-protocol';

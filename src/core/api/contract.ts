@@ -5,10 +5,11 @@
  * all import it.
  */
 import { z } from 'zod';
-import type { ModelSpec } from '../model/spec';
-import { trainConfigSchema, type BackendName, type TrainConfig } from '../training/config';
-import { INPUT_SHAPES, LABEL_STYLES, QUANTIZATIONS } from '../formats/tflite/options';
-import type { TrainingEvent } from '../training/events';
+import type { BackendName } from './backends';
+import { INPUT_SHAPES, LABEL_STYLES, QUANTIZATIONS } from './export-options';
+import type { ModelSpec } from './model-spec';
+import { trainConfigSchema, type TrainConfig } from './train-config';
+import type { TrainingEvent } from './training-events';
 
 export const MODEL_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
 const modelId = z.string().regex(MODEL_ID_PATTERN, 'not a model id');
@@ -35,7 +36,17 @@ export type SampleStroke = z.infer<typeof sampleStrokeSchema>;
 /** base64 of the exact 28×28 model input as 784 bytes (0 = no ink, 255 = full ink), row-major. */
 export const modelInputBase64 = z.string().regex(/^[A-Za-z0-9+/]{1046}==$/, 'not 784 base64-encoded bytes');
 
-export { QUANTIZATIONS, type Quantization } from '../formats/tflite/options';
+/**
+ * The most an import may hold, the model file and its weights file together (64 MB). Checking a model costs about
+ * 15 times its size in memory; a Keras digit model takes a few MB, so this leaves room for any of them and keeps an
+ * import within reach of a small machine's memory.
+ */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** Why a larger import is refused, after "<file> holds": one wording wherever a file is checked against the cap. */
+export const IMPORT_TOO_LARGE = `more than the ${MAX_IMPORT_BYTES / 2 ** 20} MB Digit Studio imports: a digit model takes a few MB, so check that this is the right file`;
+
+/** Each base64 string of an import: a little above MAX_IMPORT_BYTES encoded; the service checks the decoded total. */
+const importBase64 = z.string().max(90_000_000, IMPORT_TOO_LARGE);
 
 /** Request schemas, one per method. */
 export const requestSchemas = {
@@ -68,10 +79,10 @@ export const requestSchemas = {
         .min(1)
         .max(255)
         .refine((name) => !hasControlCharacters(name), 'file name has control characters'),
-      /** base64 of the file; 64 MB at most */
-      data: z.string().max(90_000_000),
+      /** base64 of the file; with weightsData, MAX_IMPORT_BYTES at most once decoded */
+      data: importBase64,
       /** the .weights.bin that goes with a TF.js model.json */
-      weightsData: z.string().max(90_000_000).optional(),
+      weightsData: importBase64.optional(),
     })
     .strict(),
   downloadModel: z.object({ id: modelId, format: z.enum(['h5']) }).strict(),

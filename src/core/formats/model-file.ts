@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
-import type { TrainedModel } from '../model/spec';
+import type { TrainedModel } from '../api/model-spec';
 import { loadH5Model } from './hdf5/read-h5';
 import { saveH5Model } from './hdf5/write-h5';
 import { ModelFileError } from './model-error';

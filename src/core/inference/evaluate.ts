@@ -1,5 +1,5 @@
+import { NUM_CLASSES, type TrainedModel } from '../api/model-spec';
 import type { DigitSet } from '../dataset';
-import { NUM_CLASSES, type TrainedModel } from '../model/spec';
 import { argMax, createPredictor } from './forward';
 
 export interface Evaluation {

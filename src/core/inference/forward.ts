@@ -2,7 +2,7 @@
  * Plain-JavaScript forward pass over a TrainedModel. Independent of any training backend, so a model
  * behaves the same wherever it is loaded (CLI, app, browser renderer).
  */
-import { layerShapes, type Activation, type TrainedModel } from '../model/spec';
+import { layerShapes, type Activation, type TrainedModel } from '../api/model-spec';
 
 function activate(values: Float32Array, activation: Activation): void {
   switch (activation) {

@@ -2,8 +2,8 @@
  * Node-only PNG loading. Kept out of index.ts so the renderer can import the
  * pure preprocessing code without pulling in `fs` or pngjs.
  */
-import { readFile } from 'node:fs/promises';
 import { PNG } from 'pngjs';
+import { FileReadError, megabytes, readRegularFile } from '../fs/regular-file';
 import { rgbaToInk, type GrayImage } from './grayscale';
 import { toMnistInput, type ModelInput } from './mnist-style';
 
@@ -21,6 +21,11 @@ export class ImageDecodeError extends Error {
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** Refuse to allocate for absurd dimensions (e.g. a crafted header): 40 Mpx ≈ 6300x6300. */
 const MAX_PIXELS = 40_000_000;
+/**
+ * pngjs allocates per row: a 0-pixel-wide image of 50 million rows passes the pixel limit and still exhausts the
+ * memory (found by fuzzing), so each side is bounded too; a camera photo of a digit is well under this.
+ */
+const MAX_SIDE = 16_384;
 
 export function decodePng(bytes: Uint8Array, file: string): GrayImage {
   if (bytes.length < PNG_SIGNATURE.length || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) {
@@ -29,12 +34,10 @@ export function decodePng(bytes: Uint8Array, file: string): GrayImage {
   // IHDR is always the first chunk: width and height are big-endian u32 at offsets 16 and 20.
   if (bytes.length >= 24) {
     const header = new DataView(bytes.buffer, bytes.byteOffset, 24);
-    const pixels = header.getUint32(16) * header.getUint32(20);
-    if (pixels > MAX_PIXELS) {
-      throw new ImageDecodeError(
-        file,
-        `image too large (${header.getUint32(16)}x${header.getUint32(20)}, limit ${MAX_PIXELS} pixels)`,
-      );
+    const [width, height] = [header.getUint32(16), header.getUint32(20)];
+    if (width === 0 || height === 0) throw new ImageDecodeError(file, `the image is ${width}x${height}: it has no pixels`);
+    if (width * height > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE) {
+      throw new ImageDecodeError(file, `image too large (${width}x${height}, limit ${MAX_PIXELS} pixels and ${MAX_SIDE} on a side)`);
     }
   }
 
@@ -49,13 +52,15 @@ export function decodePng(bytes: Uint8Array, file: string): GrayImage {
   return rgbaToInk(png.data, png.width, png.height);
 }
 
+/** A picture of a digit takes a few MB at most; the limit keeps the read bounded. */
+const MAX_FILE_BYTES = 64 * 2 ** 20;
+
 export async function readPngDigit(path: string): Promise<ModelInput> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (err) {
-    throw new ImageDecodeError(path, `cannot read file (${describeOsError(err)})`, { cause: err });
-  }
+  const bytes = await readRegularFile(path, { maxBytes: MAX_FILE_BYTES, tooLarge: `over ${megabytes(MAX_FILE_BYTES)}, too large for a picture of a digit` }).catch(
+    (err: unknown) => {
+      throw err instanceof FileReadError ? new ImageDecodeError(path, err.problem, { cause: err }) : err;
+    },
+  );
   return toMnistInput(decodePng(bytes, path));
 }
 
@@ -66,10 +71,4 @@ function describePngError(err: unknown): string {
     return 'file is truncated';
   }
   return message;
-}
-
-/** "ENOENT: no such file or directory" from Node's "ENOENT: no such file or directory, open '…'". */
-function describeOsError(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  return /^[A-Z0-9_]+: [^,]+/.exec(message)?.[0] ?? message;
 }

@@ -2,13 +2,14 @@
  * The backend behind the API contract, shared by the Electron main process and the web mode: training runs,
  * the model library, evaluation and exports. Shells only move messages; every request is validated here.
  */
-import { floatsToBase64, base64ToBytes, bytesToBase64 } from '../api/base64';
-import { ApiError, isMethod, parseRequest, type ApiEvent, type Method, type Request, type Responses, type SampleEntry, type TrainingState } from '../api/contract';
+import { base64ByteLength, base64ToBytes, bytesToBase64, floatsToBase64 } from '../api/base64';
+import { ApiError, IMPORT_TOO_LARGE, MAX_IMPORT_BYTES, isMethod, parseRequest, type ApiEvent, type Method, type Request, type Responses, type SampleEntry, type TrainingState } from '../api/contract';
 import { loadMnist, type Mnist } from '../dataset';
-import { BACKEND_LABELS, availableBackends } from '../training/backend';
-import type { TrainConfig } from '../training/config';
+import { BACKEND_LABELS } from '../api/backends';
+import { availableBackends } from '../training/backend';
+import type { TrainConfig } from '../api/train-config';
 import { startModelProblem } from '../training/fine-tune';
-import type { DoneEvent } from '../training/events';
+import type { DoneEvent } from '../api/training-events';
 import { TrainingSession, type SpawnTrainingWorker, type TrainingResult } from '../training/session';
 import { startSourceWorker } from '../training/spawn-source-worker';
 import type { TrainingInputs } from '../training/worker-protocol';
@@ -36,6 +37,17 @@ type Handlers = { [M in Method]: (request: Request<M>) => Promise<Responses[M]> 
 
 /** What the UI gets of a saved drawing (the strokes stay on disk). */
 const sampleEntry = ({ id, label, createdAt, pixels }: StoredSample): SampleEntry => ({ id, label, createdAt, pixels });
+
+/**
+ * Refuses an import larger than MAX_IMPORT_BYTES before a byte of it is decoded: the decoded copies and the
+ * checks that follow would cost many times its size in memory.
+ */
+function refuseOversizedImport({ fileName, data, weightsData }: Request<'importModel'>): void {
+  const bytes = base64ByteLength(data) + (weightsData ? base64ByteLength(weightsData) : 0);
+  if (bytes <= MAX_IMPORT_BYTES) return;
+  const files = weightsData ? `${fileName} and its weights file hold` : `${fileName} holds`;
+  throw new ApiError(`${files} ${IMPORT_TOO_LARGE}`);
+}
 
 /** How a finished run is listed in the library. */
 function trainedMeta(config: TrainConfig, final: DoneEvent) {
@@ -82,7 +94,10 @@ export class AppService {
     return this.mnist.then((m) => m.test);
   }
 
-  /** Validates and runs one call; refusals and bad input come back as ApiError with a readable message. */
+  /**
+   * Validates and runs one call; refusals and bad input come back as ApiError with a readable message. Other
+   * failures keep their type (a crash stays a TypeError); the shells word them for the user (failure-message.ts).
+   */
   async call(method: unknown, params: unknown): Promise<unknown> {
     if (!isMethod(method)) throw new ApiError(`unknown method ${JSON.stringify(method)}`);
     const request = parseRequest(method, params);
@@ -158,7 +173,9 @@ export class AppService {
       return { images: indices.map((index) => ({ index, label: test.labels[index], pixels: bytesToBase64(test.pixels.subarray(index * 784, (index + 1) * 784)) })) };
     },
 
-    importModel: async ({ fileName, data, weightsData }) => {
+    importModel: async (request) => {
+      refuseOversizedImport(request);
+      const { fileName, data, weightsData } = request;
       const entry = await this.store.import(fileName, base64ToBytes(data), weightsData ? base64ToBytes(weightsData) : undefined);
       this.emit({ type: 'models-changed' });
       return entry;

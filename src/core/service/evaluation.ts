@@ -1,8 +1,8 @@
 /** The Evaluate page's numbers for one model on the MNIST test set. */
 import type { EvaluationResult } from '../api/contract';
+import type { TrainedModel } from '../api/model-spec';
 import type { DigitSet } from '../dataset';
 import { createPredictor, evaluateModel } from '../inference';
-import type { TrainedModel } from '../model/spec';
 
 const MISCLASSIFIED_LIMIT = 200;
 

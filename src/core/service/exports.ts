@@ -4,12 +4,12 @@
  */
 import { bytesToBase64 } from '../api/base64';
 import { ApiError, type Request, type Responses } from '../api/contract';
+import type { TrainedModel } from '../api/model-spec';
 import { idxImagesBytes, idxLabelsBytes, type DigitSet } from '../dataset';
 import { kerasH5Bytes } from '../formats/hdf5/write-h5';
 import { tfliteBytes } from '../formats/tflite/export';
 import { labelsText } from '../formats/tflite/labels';
 import { verificationProblem, verifyTflite } from '../formats/tflite/verify';
-import type { TrainedModel } from '../model/spec';
 
 /** A file name from a model name: letters, digits, dots and dashes only. */
 export function safeFileName(name: string): string {

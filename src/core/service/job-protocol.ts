@@ -1,5 +1,5 @@
 import type { Request } from '../api/contract';
-import type { TrainedModel } from '../model/spec';
+import type { TrainedModel } from '../api/model-spec';
 
 /** Long actions that run in a worker thread, so they can be cancelled and never stall the UI's thread. */
 export type JobKind = 'evaluate' | 'export';

@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadMnist } from '../dataset';
 import { evaluationResult } from './evaluation';
 import { tfliteDownload } from './exports';
+import { userMessage } from './failure-message';
 import type { Job, JobReply } from './job-protocol';
 
 const port = parentPort;
@@ -16,5 +17,5 @@ async function run(): Promise<unknown> {
 
 run().then(
   (result) => port.postMessage({ ok: true, result } satisfies JobReply),
-  (error: unknown) => port.postMessage({ ok: false, error: (error as Error).message.split('\n')[0] } satisfies JobReply),
+  (error: unknown) => port.postMessage({ ok: false, error: userMessage(error) } satisfies JobReply),
 );

@@ -8,6 +8,19 @@ import type { Job, JobKind, JobReply } from './job-protocol';
 
 export type SpawnJobWorker = (job: Job) => Worker;
 
+const JOB_NAMES: Record<JobKind, string> = { evaluate: 'the evaluation', export: 'the TensorFlow Lite export' };
+
+/**
+ * A job whose thread died (out of memory, a crash) or ended without an answer: the user is told what stopped and
+ * what to do; the thread's own error, in words of the code, goes to stderr for whoever diagnoses it.
+ */
+function stopped(kind: JobKind, error: Error): ApiError {
+  console.error(`digit-studio: the ${kind} job's thread stopped: ${error.message.split('\n')[0]}`);
+  const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+  const advice = outOfMemory ? 'it ran out of memory; close other programs and try again' : 'try again';
+  return new ApiError(`${JOB_NAMES[kind]} stopped unexpectedly: ${advice}`);
+}
+
 export class JobRunner {
   private readonly running = new Map<JobKind, { worker: Worker; cancel: () => void }>();
 
@@ -17,10 +30,17 @@ export class JobRunner {
     this.cancel(job.kind);
     const worker = this.spawn(job);
     return new Promise((resolve, reject) => {
+      // A thread that ends before it answers, fails or is cancelled would leave the call waiting forever.
+      const ended = (code: number): void => {
+        done();
+        reject(stopped(job.kind, new Error(`exited with code ${code} without an answer`)));
+      };
       const done = (): void => {
+        worker.off('exit', ended);
         if (this.running.get(job.kind)?.worker === worker) this.running.delete(job.kind);
         void worker.terminate();
       };
+      worker.once('exit', ended);
       this.running.set(job.kind, {
         worker,
         cancel: () => {
@@ -35,7 +55,7 @@ export class JobRunner {
       });
       worker.once('error', (error) => {
         done();
-        reject(new ApiError(`the ${job.kind} worker stopped: ${error.message}`));
+        reject(stopped(job.kind, error));
       });
     });
   }

@@ -8,9 +8,7 @@ import type { Stats } from 'node:fs';
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ATOMIC_TEMP_FILE } from '../fs/atomic-write';
-import { IMPORT_PREFIX, LIBRARY_ID, MODEL_FILE, STAGING_PREFIX, TRASH_PREFIX, WEIGHTS_FILE } from './library-layout';
-
-const WORKING_FOLDERS = [IMPORT_PREFIX, STAGING_PREFIX, TRASH_PREFIX];
+import { LIBRARY_ID, MODEL_FILE, WEIGHTS_FILE, WORKING_FOLDER_PREFIXES } from './library-layout';
 
 type IsLeftover = (name: string, stats: Stats, path: string) => Promise<boolean>;
 
@@ -28,7 +26,7 @@ async function isUnfinishedSave(name: string, path: string): Promise<boolean> {
 
 const isLibraryLeftover: IsLeftover = async (name, stats, path) => {
   if (!stats.isDirectory()) return isTempFile(name, stats, path);
-  return WORKING_FOLDERS.some((prefix) => name.startsWith(prefix)) || isUnfinishedSave(name, path);
+  return WORKING_FOLDER_PREFIXES.some((prefix) => name.startsWith(prefix)) || isUnfinishedSave(name, path);
 };
 
 /**

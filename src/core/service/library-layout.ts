@@ -16,6 +16,8 @@ export const STAGING_PREFIX = '.saving-';
 /** A model being deleted: renamed away first, so a half-deleted folder is never listed. */
 export const TRASH_PREFIX = '.deleted-';
 
+export const WORKING_FOLDER_PREFIXES = [IMPORT_PREFIX, STAGING_PREFIX, TRASH_PREFIX];
+
 /** Ids the library gives: `run-` or `import-`, the UTC time to the second, six random hex digits. */
 export const LIBRARY_ID = /^(run|import)-\d{14}-[0-9a-f]{6}$/;
 

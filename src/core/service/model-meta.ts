@@ -6,7 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { MODEL_ID_PATTERN } from '../api/contract';
-import { BACKENDS, trainConfigSchema } from '../training/config';
+import { BACKENDS } from '../api/backends';
+import { trainConfigSchema } from '../api/train-config';
+import { fileProblem } from './failure-message';
 import { META_FILE } from './library-layout';
 
 const metaSchema = z.object({
@@ -29,7 +31,7 @@ function unreadable(error: unknown): DamagedModelError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new DamagedModelError('meta.json is missing');
   if (code === 'ENOTDIR') return new DamagedModelError('not a model folder');
-  return new DamagedModelError(`meta.json cannot be read (${code ?? (error as Error).message})`);
+  return new DamagedModelError(`meta.json cannot be read: ${fileProblem(error)}`);
 }
 
 /** The checked meta.json of the library entry `folder` in `dir`; a DamagedModelError says what is wrong. */

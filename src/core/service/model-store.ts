@@ -7,12 +7,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join, sep } from 'node:path';
 import { ApiError, type DamagedModel, type ModelEntry } from '../api/contract';
+import { ModelFileError } from '../formats/model-error';
 import { readModelFile, writeModelFile } from '../formats/model-file';
 import { parseModelJson } from '../formats/tfjs/model-json';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { describeLayers, parameterCount, type TrainedModel } from '../model/spec';
+import { describeLayers, parameterCount, type TrainedModel } from '../api/model-spec';
+import { writeProblem } from './failure-message';
 import { IMPORT_PREFIX, META_FILE, MODEL_FILE, STAGING_PREFIX, TRASH_PREFIX, newModelId } from './library-layout';
 import { DamagedModelError, readMeta } from './model-meta';
+
+/** The uploaded weights file's name in the temp folder, beside `upload.json`. */
+const WEIGHTS_UPLOAD = 'upload.weights.bin';
 
 type Meta = Omit<ModelEntry, 'path' | 'params' | 'layers'>;
 type StoredModel = { entry: ModelEntry; model: TrainedModel };
@@ -106,23 +111,29 @@ export class ModelStore {
   /**
    * Writes the model and its meta.json into a staging folder that is renamed to the model's id only once both
    * are complete: a kill or a full disk at any point leaves either no new model or the whole one, never a
-   * half-written folder in the list (a staging folder left by a kill is swept at the next start).
+   * half-written folder in the list (a staging folder left by a kill is swept at the next start). A failure is
+   * told as the library's, in words, never naming the staging folder.
    */
   private async add(model: TrainedModel, meta: Omit<Meta, 'id' | 'createdAt'>, prefix: 'run' | 'import'): Promise<ModelEntry> {
     const id = newModelId(prefix);
     const full: Meta = { ...meta, id, createdAt: new Date().toISOString() };
-    await mkdir(this.modelsDir, { recursive: true });
     const staging = join(this.modelsDir, `${STAGING_PREFIX}${id}`);
     try {
+      await mkdir(this.modelsDir, { recursive: true });
       await mkdir(staging);
       await writeModelFile(model, join(staging, MODEL_FILE));
       await writeFileAtomic(join(staging, META_FILE), JSON.stringify(full, null, 2));
       await rename(staging, join(this.modelsDir, id));
     } catch (error) {
-      await rm(staging, { recursive: true, force: true });
-      throw error;
+      // What failed is reported, not the cleanup (which fails too where the library folder cannot be reached).
+      await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+      throw this.writeError(error);
     }
     return this.entry(full, model, join(this.modelsDir, id, MODEL_FILE));
+  }
+
+  private writeError(error: unknown): ApiError {
+    return new ApiError(`cannot write to the model library (${this.modelsDir}): ${writeProblem(error)}`);
   }
 
   addTrained(model: TrainedModel, meta: Pick<Meta, 'name' | 'testAccuracy' | 'config' | 'backend'>): Promise<ModelEntry> {
@@ -132,24 +143,46 @@ export class ModelStore {
   /** Checks an uploaded file with the format readers in a temp folder before it enters the library. */
   async import(fileName: string, data: Uint8Array, weightsData?: Uint8Array): Promise<ModelEntry> {
     const ext = extname(fileName).toLowerCase();
-    await mkdir(this.modelsDir, { recursive: true });
-    const temp = await mkdtemp(join(this.modelsDir, IMPORT_PREFIX));
+    const temp = await this.importFolder();
     try {
       const path = join(temp, `upload${ext}`);
       await writeFile(path, data);
-      if (weightsData) await writeFile(join(temp, 'upload.weights.bin'), weightsData);
+      if (weightsData) await writeFile(join(temp, WEIGHTS_UPLOAD), weightsData);
       if (ext === '.json') {
         // Checked before it is used, and reported under the name the user knows: the manifest and the compile metadata.
         const { weightsFiles } = parseModelJson(Buffer.from(data).toString('utf8'), fileName);
         // A model.json names its weights file; in an upload it travels separately.
         if (!weightsData) throw new ApiError(`${fileName} needs its weights file (${weightsFiles.join(', ')}): open both files together`);
+        await rewriteWeightsPath(path);
       }
-      if (ext === '.json' && weightsData) await rewriteWeightsPath(path);
       const model = await readModelFile(path);
       return await this.add(model, { name: basename(fileName, ext), source: 'imported', testAccuracy: null, config: null, backend: null }, 'import');
+    } catch (error) {
+      throw this.uploadError(error, fileName, temp);
     } finally {
-      await rm(temp, { recursive: true, force: true });
+      await rm(temp, { recursive: true, force: true }).catch(() => undefined); // else swept at the next start
     }
+  }
+
+  /** A fresh working folder for one upload, never listed (dot-named). */
+  private async importFolder(): Promise<string> {
+    try {
+      await mkdir(this.modelsDir, { recursive: true });
+      return await mkdtemp(join(this.modelsDir, IMPORT_PREFIX));
+    } catch (error) {
+      throw this.writeError(error);
+    }
+  }
+
+  /** A failed import told under the names the user knows: the file they opened, never the temp copy's path. */
+  private uploadError(error: unknown, fileName: string, temp: string): unknown {
+    if ((error as NodeJS.ErrnoException).code) return this.writeError(error); // writing the temp copy
+    if (!(error instanceof ModelFileError)) return error;
+    const named = error.message
+      .replaceAll(temp + sep, '')
+      .replaceAll(WEIGHTS_UPLOAD, 'its weights file')
+      .replaceAll(`upload${extname(fileName).toLowerCase()}`, fileName);
+    return new ModelFileError(fileName, named.startsWith(`${fileName}: `) ? named.slice(fileName.length + 2) : named);
   }
 
   async delete(id: string): Promise<void> {
@@ -180,6 +213,6 @@ export class ModelStore {
 /** Points an uploaded model.json at the weights file saved beside it. */
 async function rewriteWeightsPath(path: string): Promise<void> {
   const json = JSON.parse(await readFile(path, 'utf8')) as { weightsManifest?: Array<{ paths: string[] }> };
-  if (json.weightsManifest?.length === 1) json.weightsManifest[0].paths = ['./upload.weights.bin'];
+  if (json.weightsManifest?.length === 1) json.weightsManifest[0].paths = [`./${WEIGHTS_UPLOAD}`];
   await writeFile(path, JSON.stringify(json));
 }

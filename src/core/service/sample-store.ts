@@ -1,20 +1,31 @@
 /**
  * The user's own labelled drawings ("teach it my handwriting"): one JSON file per drawing in
  * <userDir>/samples/<id>.json holding the strokes as the Draw page held them and the exact 28×28 model input.
- * Every write is atomic; a damaged file is reported and skipped, never fatal to the list; the count is capped.
+ * Every write is atomic; a damaged file is reported and skipped, never fatal to the list; the count and the total
+ * size are capped.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { base64ToBytes, bytesToBase64 } from '../api/base64';
 import { ApiError, modelInputBase64, sampleStrokesSchema, type SampleEntry, type SampleStroke } from '../api/contract';
 import type { DigitSet } from '../dataset';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { INPUT_SIZE } from '../model/spec';
+import { INPUT_SIZE } from '../api/model-spec';
+import { fileProblem, writeProblem } from './failure-message';
 
 /** The most drawings kept: plenty to adapt a model to one hand, small enough to list and train on quickly. */
 export const SAMPLE_LIMIT = 1_000;
+
+/**
+ * The most bytes the drawings' files may take together (16 MB). A digit drawn by hand takes a few KB, so 1,000
+ * ordinary drawings stay far below it; it bounds what drawings with huge strokes (the contract allows a million
+ * points in one) could fill the disk and every listing with.
+ */
+export const SAMPLE_BYTES_LIMIT = 16 * 1024 * 1024;
+
+const DELETE_SOME = 'delete some on the My digits page to save more';
 
 const ID_PATTERN = /^[a-z0-9-]{1,64}$/;
 
@@ -35,6 +46,10 @@ export interface StoredSample extends SampleEntry {
   strokes: SampleStroke[];
 }
 
+const serialize = (sample: StoredSample): string => JSON.stringify({ version: 1, ...sample } satisfies SampleFile);
+
+const sizeText = (bytes: number): string => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+
 function newSampleId(createdAt: string): string {
   const stamp = createdAt.replace(/[-:.TZ]/g, '').slice(0, 17);
   return `sample-${stamp}-${randomBytes(3).toString('hex')}`;
@@ -50,6 +65,7 @@ export class SampleStore {
   constructor(
     userDir: string,
     readonly limit = SAMPLE_LIMIT,
+    readonly byteLimit = SAMPLE_BYTES_LIMIT,
   ) {
     this.dir = join(userDir, 'samples');
   }
@@ -74,9 +90,13 @@ export class SampleStore {
     return { id, label, createdAt, strokes, pixels };
   }
 
-  private async write(sample: StoredSample): Promise<void> {
-    const file: SampleFile = { version: 1, ...sample };
-    await writeFileAtomic(this.path(sample.id), JSON.stringify(file));
+  private async write(sample: StoredSample, text = serialize(sample)): Promise<void> {
+    try {
+      await mkdir(this.dir, { recursive: true });
+      await writeFileAtomic(this.path(sample.id), text);
+    } catch (error) {
+      throw new ApiError(`cannot save the drawing in ${this.dir}: ${writeProblem(error)}`);
+    }
   }
 
   private async ids(): Promise<string[]> {
@@ -97,17 +117,25 @@ export class SampleStore {
     return samples.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
+  /** The bytes the sample files take together, damaged ones too (a file removed meanwhile counts as none). */
+  private async bytesUsed(ids: string[]): Promise<number> {
+    const sizes = await Promise.all(ids.map((id) => stat(join(this.dir, `${id}.json`)).then((s) => s.size, () => 0)));
+    return sizes.reduce((a, b) => a + b, 0);
+  }
+
   add(label: number, strokes: SampleStroke[], pixels: Uint8Array): Promise<StoredSample> {
     if (pixels.length !== INPUT_SIZE) throw new ApiError(`a sample's model input has ${INPUT_SIZE} bytes, got ${pixels.length}`);
     return this.serial(async () => {
-      if ((await this.ids()).length >= this.limit) {
-        throw new ApiError(`you have ${this.limit} saved drawings, the most Digit Studio keeps: delete some to save more`);
-      }
-      await mkdir(this.dir, { recursive: true });
+      const ids = await this.ids();
+      if (ids.length >= this.limit) throw new ApiError(`you have ${this.limit} saved drawings, the most Digit Studio keeps: ${DELETE_SOME}`);
       this.lastCreated = Math.max(Date.now(), this.lastCreated + 1);
       const createdAt = new Date(this.lastCreated).toISOString();
       const sample: StoredSample = { id: newSampleId(createdAt), label, createdAt, strokes, pixels: bytesToBase64(pixels) };
-      await this.write(sample);
+      const text = serialize(sample);
+      if ((await this.bytesUsed(ids)) + Buffer.byteLength(text) > this.byteLimit) {
+        throw new ApiError(`your saved drawings would take more than the ${sizeText(this.byteLimit)} Digit Studio keeps: ${DELETE_SOME}`);
+      }
+      await this.write(sample, text);
       return sample;
     });
   }
@@ -117,7 +145,7 @@ export class SampleStore {
       return await this.read(id);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ApiError(`sample ${id} does not exist`);
-      throw new ApiError(`sample ${id} cannot be read: ${(error as Error).message}`);
+      throw new ApiError(`sample ${id} cannot be read: ${fileProblem(error)}`);
     }
   }
 

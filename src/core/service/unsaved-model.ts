@@ -7,33 +7,13 @@ import { lstat, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { ApiError, type ModelEntry, type UnsavedModel } from '../api/contract';
 import { writeModelFile } from '../formats/model-file';
-import type { TrainedModel } from '../model/spec';
+import type { TrainedModel } from '../api/model-spec';
 import { safeFileName } from './exports';
+import { userMessage, writeProblem } from './failure-message';
 import type { ModelStore } from './model-store';
 
 type TrainedMeta = Parameters<ModelStore['addTrained']>[1];
 type Kept = { model: TrainedModel; meta: TrainedMeta; problem: string };
-
-/** Causes of a failed write the user can do something about. */
-const CAUSES: Record<string, string> = {
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EROFS: 'the disk is read-only',
-  EACCES: 'the folder is not writable',
-  EPERM: 'the folder is not writable',
-  ENOENT: 'the folder is missing',
-  ENOTDIR: 'a file is where the folder should be',
-};
-
-/**
- * A failed write in words, with the system's code in brackets. The format writers fold the code into their
- * message ("…: cannot write: ENOSPC"), so it is looked for there too.
- */
-export function writeProblem(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as NodeJS.ErrnoException).code ?? Object.keys(CAUSES).find((c) => new RegExp(`\\b${c}\\b`).test(message));
-  return code && CAUSES[code] ? `${CAUSES[code]} (${code})` : message.split('\n')[0];
-}
 
 /** `<base>.h5`, or `<base>-2.h5`, `<base>-3.h5`, …: the first name not taken, so no file of the user's is replaced. */
 async function freePath(directory: string, base: string): Promise<string> {
@@ -53,17 +33,13 @@ export class UnsavedModelKeeper {
     return this.kept && { name: this.kept.meta.name, problem: this.kept.problem };
   }
 
-  private libraryProblem(error: unknown): string {
-    return `cannot write to the model library (${this.store.modelsDir}): ${writeProblem(error)}`;
-  }
-
   /** Saves a finished run's model to the library: true when saved, false when kept here after a failure. */
   async save(model: TrainedModel, meta: TrainedMeta): Promise<boolean> {
     try {
       await this.store.addTrained(model, meta);
       return true;
     } catch (error) {
-      this.kept = { model, meta, problem: this.libraryProblem(error) };
+      this.kept = { model, meta, problem: userMessage(error) };
       return false;
     }
   }
@@ -86,7 +62,7 @@ export class UnsavedModelKeeper {
       this.settle(kept);
       return entry;
     } catch (error) {
-      const problem = this.libraryProblem(error);
+      const problem = userMessage(error);
       if (this.kept === kept) this.kept = { ...kept, problem };
       throw new ApiError(`the model is still not saved: ${problem}`);
     }

@@ -4,10 +4,10 @@
  * a start model fits the configured layers, and the accuracy on the drawings measured after every epoch with
  * the plain-JavaScript forward pass (the same one the app predicts with, not the training engine).
  */
+import { INPUT_SIZE, describeLayers, mlpSpec, type ModelSpec, type TrainedModel } from '../api/model-spec';
+import type { TrainConfig } from '../api/train-config';
 import type { DigitSet } from '../dataset';
 import { evaluateModel } from '../inference/evaluate';
-import { INPUT_SIZE, describeLayers, mlpSpec, type ModelSpec, type TrainedModel } from '../model/spec';
-import type { TrainConfig } from './config';
 
 /** The share of the training images the user's drawings make up at most (repeats included). */
 export const USER_SHARE = 0.05;

@@ -4,11 +4,12 @@
  * at the end. It emits the Keras-named events, polls the stop flag after every batch, and keeps the last
  * good weights when the loss turns NaN or infinite. Engines only provide the Stepper.
  */
+import type { BackendName } from '../api/backends';
+import { parameterCount, type CompileInfo, type DenseWeights, type ModelSpec, type TrainedModel } from '../api/model-spec';
+import type { TrainConfig } from '../api/train-config';
+import type { DoneEvent, FailedEvent, TrainingEvent } from '../api/training-events';
 import type { DigitSet } from '../dataset';
-import { parameterCount, type CompileInfo, type DenseWeights, type ModelSpec, type TrainedModel } from '../model/spec';
 import { EpochAugmenter } from './augment/augmenter';
-import type { BackendName, TrainConfig } from './config';
-import type { DoneEvent, FailedEvent, TrainingEvent } from './events';
 import { createRng, shuffleInPlace } from './rng';
 import type { TrainingSplit } from './samples';
 

@@ -1,5 +1,5 @@
+import { INPUT_SIZE, NUM_CLASSES } from '../api/model-spec';
 import type { DigitSet } from '../dataset';
-import { INPUT_SIZE, NUM_CLASSES } from '../model/spec';
 
 export interface TrainingSplit {
   train: DigitSet;

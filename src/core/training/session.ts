@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
-import type { TrainedModel } from '../model/spec';
-import type { TrainConfig } from './config';
-import type { DoneEvent, FailedEvent, TrainingEvent } from './events';
+import type { TrainedModel } from '../api/model-spec';
+import type { TrainConfig } from '../api/train-config';
+import type { DoneEvent, FailedEvent, TrainingEvent } from '../api/training-events';
 import type { TrainingInputs, WorkerInit, WorkerMessage } from './worker-protocol';
 
 export type SpawnTrainingWorker = (init: WorkerInit) => Worker;

@@ -1,9 +1,9 @@
 import type { LayersModel, Optimizer, Tensor2D } from '@tensorflow/tfjs';
+import { INPUT_SIZE, NUM_CLASSES, mlpSpec } from '../api/model-spec';
+import type { TrainConfig } from '../api/train-config';
 import type { DigitSet } from '../dataset';
-import { INPUT_SIZE, NUM_CLASSES, mlpSpec } from '../model/spec';
-import { buildTfModel, readTfWeights, writeTfWeights } from '../model/tfjs';
-import type { LoadedBackend, Tf } from './backend';
-import type { TrainConfig } from './config';
+import type { LoadedBackend, Tf } from '../tfjs/load';
+import { buildTfModel, readTfWeights, writeTfWeights } from '../tfjs/model';
 import { fitLoop, type Stepper, type TrainerHooks, type TrainOutcome } from './fit-loop';
 import { fillBatch, identityOrder, type TrainingSplit } from './samples';
 

@@ -1,7 +1,7 @@
+import type { DenseWeights, TrainedModel } from '../api/model-spec';
+import type { TrainConfig } from '../api/train-config';
+import type { TrainingEvent } from '../api/training-events';
 import type { DigitSet } from '../dataset';
-import type { DenseWeights, TrainedModel } from '../model/spec';
-import type { TrainConfig } from './config';
-import type { TrainingEvent } from './events';
 
 /** What the training worker is started with (worker_threads workerData). */
 export interface WorkerInit {

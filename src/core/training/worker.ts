@@ -3,14 +3,14 @@
  * weights to the thread that started it. Heavy work never runs on the thread that serves the UI.
  */
 import { Worker, parentPort, workerData } from 'node:worker_threads';
+import type { BackendName } from '../api/backends';
+import { INPUT_SIZE } from '../api/model-spec';
+import type { TrainingEvent } from '../api/training-events';
 import { loadMnist } from '../dataset';
-import { INPUT_SIZE } from '../model/spec';
 import { loadTrainingBackend } from './backend';
 import { setAugmentWorkerSpawner } from './augment/augmenter';
-import type { BackendName } from './config';
 import { trainWithEngine } from './engine';
 import { setEngineHelperSpawner } from './engine/split';
-import type { TrainingEvent } from './events';
 import { mixUserSamples, userAccuracy } from './fine-tune';
 import { splitForTraining } from './samples';
 import { trainWithTfjs } from './tfjs-trainer';

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ModelSpec } from '../../../src/core/api/model-spec';
 import { createPredictor } from '../../../src/core/inference/forward';
-import type { ModelSpec } from '../../../src/core/model/spec';
 import type { ModelInput } from '../../../src/core/preprocess';
 import { rawMnistImage } from '../../helpers/mnist-files';
 

@@ -2,7 +2,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { PRESETS } from '../../../src/core/training/config';
+import { PRESETS } from '../../../src/core/api/train-config';
 
 const { call } = vi.hoisted(() => ({ call: vi.fn() }));
 vi.mock('../../../src/renderer/src/api/client', () => ({

@@ -1,6 +1,6 @@
 /** Synthetic training event streams, shaped like the backend's. */
-import { PRESETS, type TrainConfig } from '../../../src/core/training/config';
-import type { BatchEvent, DoneEvent, EpochEvent, FailedEvent, StartEvent } from '../../../src/core/training/events';
+import { PRESETS, type TrainConfig } from '../../../src/core/api/train-config';
+import type { BatchEvent, DoneEvent, EpochEvent, FailedEvent, StartEvent } from '../../../src/core/api/training-events';
 
 export const config: TrainConfig = { ...PRESETS.recommended, epochs: 4, batchSize: 100 };
 

@@ -3,7 +3,7 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ModelEntry, SampleEntry } from '../../../src/core/api/contract';
-import { PRESETS } from '../../../src/core/training/config';
+import { PRESETS } from '../../../src/core/api/train-config';
 import { config, done, epoch, start } from './events';
 
 const { call } = vi.hoisted(() => ({ call: vi.fn() }));

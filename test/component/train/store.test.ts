@@ -3,7 +3,7 @@ import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiEvent } from '../../../src/core/api/contract';
-import type { TrainingEvent } from '../../../src/core/training/events';
+import type { TrainingEvent } from '../../../src/core/api/training-events';
 import { batch, config, done, epoch, failed, start } from './events';
 
 const { call, listeners } = vi.hoisted(() => ({ call: vi.fn(), listeners: [] as Array<(e: ApiEvent) => void> }));

@@ -8,7 +8,12 @@ import { startControl } from './control.mjs';
 
 /** Everything the main process did, in order, as plain data the test can read. */
 export const record = { calls: [], windows: [], menus: [], schemes: [], protocols: new Map(), ipc: new Map(), sent: [] };
-const note = (name, detail = {}) => record.calls.push({ name, ...detail });
+/** Records a call, and streams it to the test too, so calls made just before the process exits are not lost. */
+function note(name, detail = {}) {
+  const call = { name, ...detail };
+  record.calls.push(call);
+  process.send?.({ type: 'call', call });
+}
 
 // Electron sets process.resourcesPath in every run (the package's resources folder once packaged). The repo's
 // resources/ stands in for it, so a "packaged" run finds its bundled models under resources/models as
@@ -36,7 +41,9 @@ class App extends EventEmitter {
 
   quit() {
     note('app.quit');
-    setImmediate(() => process.exit(0));
+    // Exit once every message before this one has reached the test (their order is kept).
+    if (process.send) process.send({ type: 'quit' }, () => process.exit(0));
+    else setImmediate(() => process.exit(0));
   }
 
   getPath(name) {

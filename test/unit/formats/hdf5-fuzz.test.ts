@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkWeights, layerShapes, mlpSpec, type TrainedModel } from '../../../src/core/api/model-spec';
 import { readH5File } from '../../../src/core/formats/hdf5/read-h5';
 import { ModelFileError } from '../../../src/core/formats/model-error';
 import { writeModelFile } from '../../../src/core/formats/model-file';
 import { createPredictor } from '../../../src/core/inference';
-import { checkWeights, layerShapes, mlpSpec, type TrainedModel } from '../../../src/core/model/spec';
 import { KERAS_REFERENCE } from '../../fixtures/hdf5/generate';
 
 /**

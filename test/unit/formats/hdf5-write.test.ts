@@ -3,12 +3,12 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { layerShapes, mlpSpec, type CompileInfo, type TrainedModel } from '../../../src/core/api/model-spec';
 import { readH5File } from '../../../src/core/formats/hdf5/read-h5';
 import { PyFloat, pythonJson } from '../../../src/core/formats/hdf5/python-json';
 import { float32Decimal, readTrainingConfig } from '../../../src/core/formats/hdf5/training-config';
 import { ModelFileError } from '../../../src/core/formats/model-error';
 import { readModelFile, writeModelFile } from '../../../src/core/formats/model-file';
-import { layerShapes, mlpSpec, type CompileInfo, type TrainedModel } from '../../../src/core/model/spec';
 
 const dir = mkdtempSync(join(tmpdir(), 'digit-studio-h5-write-'));
 

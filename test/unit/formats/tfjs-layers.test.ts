@@ -7,7 +7,7 @@ import { loadMnist } from '../../../src/core/dataset';
 import { ModelFileError } from '../../../src/core/formats/model-error';
 import { readModelFile, writeModelFile } from '../../../src/core/formats/model-file';
 import { createPredictor, evaluateModel } from '../../../src/core/inference';
-import type { TrainedModel } from '../../../src/core/model/spec';
+import type { TrainedModel } from '../../../src/core/api/model-spec';
 import { rawMnistImage } from '../../helpers/mnist-files';
 
 /** Artifacts saved by real tfjs-layers 4.22.0 (shared verify kit): 89.25 % on the MNIST test set. */
@@ -59,7 +59,7 @@ describe('TF.js layers format', () => {
   it.each([
     ['not-json.json', 'PK\u0003\u0004 zip bytes', /not a TF\.js model\.json/],
     ['no-manifest.json', JSON.stringify({ modelTopology: { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { units: 10, activation: 'softmax', batch_input_shape: [null, 784] } }] } } }), /weightsManifest is missing/],
-    ['missing-bin.json', JSON.stringify({ modelTopology: { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { units: 10, activation: 'softmax', batch_input_shape: [null, 784] } }] } }, weightsManifest: [{ paths: ['nope.bin'], weights: [] }] }), /cannot read weights file .*nope\.bin/],
+    ['missing-bin.json', JSON.stringify({ modelTopology: { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { units: 10, activation: 'softmax', batch_input_shape: [null, 784] } }] } }, weightsManifest: [{ paths: ['nope.bin'], weights: [] }] }), /weights file "nope\.bin": cannot read: ENOENT/],
   ])('%s gives a one-line ModelFileError naming the file', async (name, content, message) => {
     const path = join(dir, name);
     writeFileSync(path, content);

@@ -7,11 +7,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { InputShape, Quantization } from '../../../src/core/api/export-options';
+import { mlpSpec, type Activation, type TrainedModel } from '../../../src/core/api/model-spec';
 import { ModelFileError } from '../../../src/core/formats/model-error';
 import { exportTflite, tfliteBytes } from '../../../src/core/formats/tflite/export';
-import type { InputShape, Quantization } from '../../../src/core/formats/tflite/options';
 import { inspectTflite } from '../../../src/core/formats/tflite/inspect';
-import { mlpSpec, type Activation, type TrainedModel } from '../../../src/core/model/spec';
 import { VERIFY_DIR } from '../../helpers/verify-kit';
 
 const SCHEMA = `${VERIFY_DIR}tools/tflite_schema_flatc2.fbs`;

@@ -4,12 +4,12 @@
  * never distorted; the engine and tfjs trainers both train on what they are handed.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mlpSpec } from '../../../src/core/api/model-spec';
+import { RECOMMENDED, type TrainConfig } from '../../../src/core/api/train-config';
+import type { DoneEvent } from '../../../src/core/api/training-events';
 import { loadMnist, type Mnist } from '../../../src/core/dataset';
-import { mlpSpec } from '../../../src/core/model/spec';
-import { loadBackend } from '../../../src/core/training/backend';
-import { RECOMMENDED, type TrainConfig } from '../../../src/core/training/config';
+import { loadBackend } from '../../../src/core/tfjs/load';
 import { loadEngine, trainWithEngine } from '../../../src/core/training/engine';
-import type { DoneEvent } from '../../../src/core/training/events';
 import { fitLoop, type Stepper, type TrainOutcome } from '../../../src/core/training/fit-loop';
 import { identityOrder, sliceSet, splitForTraining } from '../../../src/core/training/samples';
 import { trainWithTfjs } from '../../../src/core/training/tfjs-trainer';

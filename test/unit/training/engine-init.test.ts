@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mlpSpec } from '../../../src/core/model/spec';
+import { mlpSpec } from '../../../src/core/api/model-spec';
 import { glorotUniform } from '../../../src/core/training/engine/init';
 
 beforeAll(async () => {

@@ -4,8 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { INPUT_SIZE, mlpSpec, type DenseWeights, type HiddenActivation, type ModelSpec, type OptimizerName } from '../../../src/core/api/model-spec';
 import { loadMnist, type DigitSet } from '../../../src/core/dataset';
-import { INPUT_SIZE, mlpSpec, type DenseWeights, type HiddenActivation, type ModelSpec, type OptimizerName } from '../../../src/core/model/spec';
 import { glorotUniform } from '../../../src/core/training/engine/init';
 import { EngineNetwork } from '../../../src/core/training/engine/network';
 import { loadEngine, type EngineRuntime } from '../../../src/core/training/engine/runtime';

@@ -2,14 +2,14 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mlpSpec } from '../../../src/core/api/model-spec';
+import { KERAS_TUTORIAL, type TrainConfig } from '../../../src/core/api/train-config';
+import type { TrainingEvent } from '../../../src/core/api/training-events';
 import { loadMnist, type Mnist } from '../../../src/core/dataset';
-import { mlpSpec } from '../../../src/core/model/spec';
 import { loadTrainingBackend } from '../../../src/core/training/backend';
-import { KERAS_TUTORIAL, type TrainConfig } from '../../../src/core/training/config';
 import { engineGap, loadEngine, trainWithEngine } from '../../../src/core/training/engine';
 import { glorotUniform } from '../../../src/core/training/engine/init';
 import { EngineNetwork } from '../../../src/core/training/engine/network';
-import type { TrainingEvent } from '../../../src/core/training/events';
 import { createRng, shuffleInPlace } from '../../../src/core/training/rng';
 import { sliceSet, splitForTraining } from '../../../src/core/training/samples';
 
@@ -48,7 +48,7 @@ describe('engine trainer', () => {
       import { EngineNetwork } from './src/core/training/engine/network.ts';
       import { glorotUniform } from './src/core/training/engine/init.ts';
       import { loadMnist } from './src/core/dataset/index.ts';
-      import { mlpSpec } from './src/core/model/spec.ts';
+      import { mlpSpec } from './src/core/api/model-spec.ts';
       const losses = {};
       const train = (await loadMnist()).train;
       for (const build of ['auto', 'simd']) {

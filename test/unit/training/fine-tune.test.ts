@@ -4,10 +4,10 @@
  * every epoch and at the end).
  */
 import { describe, expect, it } from 'vitest';
+import { mlpSpec, type DenseWeights } from '../../../src/core/api/model-spec';
+import { RECOMMENDED } from '../../../src/core/api/train-config';
+import type { TrainingEvent } from '../../../src/core/api/training-events';
 import type { DigitSet } from '../../../src/core/dataset';
-import { mlpSpec, type DenseWeights } from '../../../src/core/model/spec';
-import { RECOMMENDED } from '../../../src/core/training/config';
-import type { TrainingEvent } from '../../../src/core/training/events';
 import { mixUserSamples, startModelProblem, userAccuracy, userRepeats } from '../../../src/core/training/fine-tune';
 import { fitLoop, type Stepper } from '../../../src/core/training/fit-loop';
 import { identityOrder } from '../../../src/core/training/samples';

@@ -10,7 +10,7 @@
  *   ('dense/kernel:0'); the loaders look datasets up by those names inside the layer's group and assign them
  *   by order, so kernel always comes before bias.
  */
-import type { ModelSpec } from '../../model/spec';
+import type { ModelSpec } from '../../api/model-spec';
 import { pythonJson } from './python-json';
 
 export const KERAS_VERSION = '2.15.0';

@@ -1,10 +1,12 @@
 /**
- * Opens a Keras .h5 model file: size and signature are checked here, the HDF5 structure is parsed in the reader
- * worker under a time limit (reader-thread.ts), and every failure becomes a one-line ModelFileError.
+ * Opens a Keras .h5 model file: type (regular files only), size and signature are checked here, the HDF5 structure
+ * is parsed in the reader worker under a time limit (reader-thread.ts), and every failure becomes a one-line
+ * ModelFileError. The parse works on a copy in h5wasm's in-memory file system, so an external link or external
+ * dataset storage in the file can only name files there, never one on the disk.
  */
-import { open } from 'node:fs/promises';
-import type { TrainedModel } from '../../model/spec';
-import { ModelFileError } from '../model-error';
+import { megabytes, readRegularFile } from '../../fs/regular-file';
+import type { TrainedModel } from '../../api/model-spec';
+import { asModelFileError, ModelFileError } from '../model-error';
 import type { H5ReadResult } from './read-keras-h5';
 import { readInWorker } from './reader-thread';
 
@@ -23,27 +25,11 @@ function hasHdf5Signature(bytes: Uint8Array): boolean {
   return false;
 }
 
-async function readBytes(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw new ModelFileError(path, `cannot read: ${error.code ?? error.message}`);
-  });
-  try {
-    const { size } = await handle.stat();
-    if (size > MAX_FILE_BYTES) throw new ModelFileError(path, `the file is ${Math.round(size / 2 ** 20)} MB; a Keras digit model is far smaller (limit ${MAX_FILE_BYTES / 2 ** 20} MB)`);
-    const bytes = new Uint8Array(size);
-    const { bytesRead } = await handle.read(bytes, 0, size, 0);
-    if (bytesRead !== size) throw new ModelFileError(path, 'the file changed while it was being read');
-    return bytes;
-  } catch (error) {
-    throw error instanceof ModelFileError ? error : new ModelFileError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The model and what the file says about its origin. timeoutMs bounds the HDF5 parse (default 30 s). */
 export async function readH5File(path: string, options: { timeoutMs?: number } = {}): Promise<H5ReadResult> {
-  const bytes = await readBytes(path);
+  const bytes = await asModelFileError(() =>
+    readRegularFile(path, { maxBytes: MAX_FILE_BYTES, tooLarge: `over ${megabytes(MAX_FILE_BYTES)}; a Keras digit model is far smaller` }),
+  );
   if (bytes.length === 0) throw new ModelFileError(path, 'the file is empty');
   if (!hasHdf5Signature(bytes)) throw new ModelFileError(path, 'not an HDF5 file (no HDF5 signature), so not a Keras .h5 model');
   const reply = await readInWorker(bytes, options.timeoutMs ?? DEFAULT_TIMEOUT_MS).catch((error: Error) => {

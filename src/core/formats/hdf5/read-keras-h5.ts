@@ -5,7 +5,7 @@
  * to the model's Dense layers by order, and each layer's datasets are looked up by its weight_names (kernel, bias).
  * Runs inside the reader worker (read-worker.ts): HDF5 itself may loop forever on a corrupt file.
  */
-import { layerShapes, parameterCount, type DenseWeights, type ModelSpec, type TrainedModel } from '../../model/spec';
+import { layerShapes, parameterCount, type DenseWeights, type ModelSpec, type TrainedModel } from '../../api/model-spec';
 import { denseLayersFromKerasConfig } from '../keras-config';
 import { attributeNames, childGroup, floatDataset, H5Problem, hdf5, stringAttribute, stringListAttribute, type H5Group } from './h5-access';
 import { takeHdf5Error, withMemoryFile, type H5 } from './h5wasm-runtime';

@@ -6,7 +6,7 @@
  * (Keras 3 reads it unconditionally), and plain optimizer class names. tf.keras >= 2.11 wrote 'Custom>SGD',
  * which Keras 3 does not resolve: it silently falls back to SGD(learning_rate=0.01).
  */
-import type { CompileInfo } from '../../model/spec';
+import type { CompileInfo } from '../../api/model-spec';
 import { PyFloat, pythonJson } from './python-json';
 
 /** What the file says about its optimizer, whether or not Digit Studio can train with it. */
@@ -25,7 +25,7 @@ export interface TrainingSummary {
   compile?: CompileInfo;
 }
 
-/** The app trains with momentum 0.9 unless told otherwise (training/config). */
+/** The app trains with momentum 0.9 unless told otherwise (api/train-config). */
 const DEFAULT_MOMENTUM = 0.9;
 const ADAM = { beta_1: 0.9, beta_2: 0.999, epsilon: 1e-7, amsgrad: false };
 

@@ -10,8 +10,8 @@
  * Strings are fixed-length ASCII, as tf.keras wrote them with h5py 2: every h5py version reads them as bytes,
  * which is what old loaders call .decode() on, and Keras 3 accepts them. Superblock version 0 ('earliest'), as h5py writes.
  */
+import { checkWeights, type TrainedModel } from '../../api/model-spec';
 import { writeFileAtomic } from '../../fs/atomic-write';
-import { checkWeights, type TrainedModel } from '../../model/spec';
 import { ModelFileError } from '../model-error';
 import { loadH5wasm, takeHdf5Error, withMemoryFile, type H5 } from './h5wasm-runtime';
 import { denseLayerName, denseWeightNames, GENERATED_BY, KERAS_BACKEND, KERAS_VERSION, kerasModelConfig } from './keras-layout';

@@ -1,17 +1,19 @@
 /**
  * TF.js layers format (model.json + a .weights.bin file), the format tf.loadLayersModel() and the
- * tensorflowjs converter use. Writing goes through tfjs's own serializer; reading is done here, by hand,
- * so that any file (ours or the converter's) is checked field by field before use.
+ * tensorflowjs converter use. Writing goes through tfjs's own serializer; reading is done by hand, so that any
+ * file (ours or the converter's) is checked field by field (model-json.ts) before its weights files are read.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { io } from '@tensorflow/tfjs';
 import { writeFileAtomic } from '../../fs/atomic-write';
-import { checkWeights, type CompileInfo, type DenseLayerSpec, type DenseWeights, type TrainedModel } from '../../model/spec';
-import { toTfModel } from '../../model/tfjs';
-import { loadBackend } from '../../training/backend';
-import { ModelFileError } from '../model-error';
+import { megabytes, readRegularFile } from '../../fs/regular-file';
+import { readSiblingFiles } from '../../fs/sibling-files';
+import { checkWeights, type DenseLayerSpec, type DenseWeights, type TrainedModel } from '../../api/model-spec';
+import { toTfModel } from '../../tfjs/model';
+import { loadBackend } from '../../tfjs/load';
+import { asModelFileError, ModelFileError } from '../model-error';
 import { denseLayersFromKerasConfig } from '../keras-config';
+import { parseModelJson, WEIGHTS_FILE, type WeightSpec } from './model-json';
 
 const GENERATED_BY = 'Digit Studio';
 
@@ -50,75 +52,28 @@ export async function saveTfjsModel(model: TrainedModel, path: string): Promise<
   }
 }
 
-interface WeightEntry {
-  name: string;
-  shape: number[];
-  dtype: string;
-  quantization?: unknown;
-}
+/** model.json holds the topology and the manifest; the weights are in the files it names. */
+const MAX_MODEL_JSON_BYTES = 16 * 2 ** 20;
 
-function parseJson(text: string, path: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
-  } catch {
-    // reported below
-  }
-  throw new ModelFileError(path, 'not a TF.js model.json (not a JSON object)');
-}
-
-async function readWeightBytes(path: string, manifest: unknown): Promise<{ entries: WeightEntry[]; bytes: Uint8Array }> {
-  if (!Array.isArray(manifest) || manifest.length === 0) throw new ModelFileError(path, 'weightsManifest is missing');
-  const entries: WeightEntry[] = [];
-  const parts: Uint8Array[] = [];
-  for (const group of manifest as Array<{ paths?: unknown; weights?: unknown }>) {
-    if (!Array.isArray(group.paths) || !Array.isArray(group.weights)) throw new ModelFileError(path, 'weightsManifest entry without paths or weights');
-    entries.push(...(group.weights as WeightEntry[]));
-    for (const shard of group.paths) {
-      const shardPath = join(dirname(path), String(shard));
-      try {
-        parts.push(await readFile(shardPath));
-      } catch (error) {
-        throw new ModelFileError(path, `cannot read weights file ${shardPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
-    }
-  }
-  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+/** Splits the weights files' bytes into the float32 arrays of the manifest, in order. */
+function decodeWeights(path: string, weights: WeightSpec[], parts: Uint8Array[]): Float32Array[] {
+  const bytes = Buffer.concat(parts);
   let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.length;
-  }
-  return { entries, bytes };
-}
-
-/** Reads the float32 weight arrays in manifest order, checking every size against the file. */
-function decodeWeights(path: string, entries: WeightEntry[], bytes: Uint8Array): Float32Array[] {
-  const arrays: Float32Array[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    if (entry.dtype !== 'float32' || entry.quantization) {
-      throw new ModelFileError(path, `weight ${entry.name} is ${entry.quantization ? 'quantized' : entry.dtype}; only float32 weights are supported`);
-    }
-    const count = entry.shape.reduce((a, b) => a * b, 1);
-    if (!Number.isSafeInteger(count) || offset + count * 4 > bytes.length) {
-      throw new ModelFileError(path, `weights file is too short for ${entry.name} ${JSON.stringify(entry.shape)}`);
-    }
-    arrays.push(new Float32Array(bytes.slice(offset, offset + count * 4).buffer));
-    offset += count * 4;
-  }
-  if (offset !== bytes.length) throw new ModelFileError(path, `weights file has ${bytes.length - offset} unexpected extra bytes`);
-  return arrays;
+  return weights.map((entry) => {
+    const length = 4 * entry.shape.reduce((a, b) => a * b, 1);
+    if (offset + length > bytes.length) throw new ModelFileError(path, `weights file is too short for ${entry.name} ${JSON.stringify(entry.shape)}`);
+    // A copy: a Float32Array needs an aligned offset of its own.
+    const array = new Float32Array(bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + length));
+    offset += length;
+    return array;
+  });
 }
 
 export async function loadTfjsModel(path: string): Promise<TrainedModel> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new ModelFileError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  const json = parseJson(text, path);
+  const bytes = await asModelFileError(() =>
+    readRegularFile(path, { maxBytes: MAX_MODEL_JSON_BYTES, tooLarge: `over ${megabytes(MAX_MODEL_JSON_BYTES)}; a model.json holds no weights and is far smaller` }),
+  );
+  const json = parseModelJson(Buffer.from(bytes).toString('utf8'), path);
   let layers: DenseLayerSpec[];
   let inputSize: number;
   try {
@@ -126,8 +81,8 @@ export async function loadTfjsModel(path: string): Promise<TrainedModel> {
   } catch (error) {
     throw new ModelFileError(path, (error as Error).message);
   }
-  const { entries, bytes } = await readWeightBytes(path, json.weightsManifest);
-  const arrays = decodeWeights(path, entries, bytes);
+  const parts = await asModelFileError(() => readSiblingFiles(path, json.weightsFiles, WEIGHTS_FILE, json.weightBytes));
+  const arrays = decodeWeights(path, json.weights, parts);
   if (arrays.length !== layers.length * 2) throw new ModelFileError(path, `expected ${layers.length * 2} weight arrays (kernel and bias per Dense layer), found ${arrays.length}`);
   const weights: DenseWeights[] = layers.map((_, i) => ({ kernel: arrays[2 * i], bias: arrays[2 * i + 1] }));
   const spec = { inputSize, layers };
@@ -136,6 +91,5 @@ export async function loadTfjsModel(path: string): Promise<TrainedModel> {
   } catch (error) {
     throw new ModelFileError(path, `weights do not match the architecture: ${(error as Error).message}`);
   }
-  const metadata = json.userDefinedMetadata as { compile?: CompileInfo } | undefined;
-  return { spec, weights, compile: metadata?.compile };
+  return { spec, weights, ...(json.compile ? { compile: json.compile } : {}) };
 }

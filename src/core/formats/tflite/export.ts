@@ -4,12 +4,12 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { InputShape, LabelStyle, Quantization } from '../../api/export-options';
+import { layerShapes, type TrainedModel } from '../../api/model-spec';
 import { writeFileAtomic } from '../../fs/atomic-write';
-import { layerShapes, type TrainedModel } from '../../model/spec';
 import { ModelFileError } from '../model-error';
 import { buildGraph } from './graph';
 import { labelsPathFor, labelsText } from './labels';
-import type { InputShape, LabelStyle, Quantization } from './options';
 import { serializeGraph } from './serialize';
 
 export interface TfliteExportOptions {

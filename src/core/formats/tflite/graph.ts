@@ -5,10 +5,10 @@
  * activations. float16 stores weights and biases as half floats with DEQUANTIZE ops in front, and int8
  * stores per-channel int8 kernels read by the hybrid FULLY_CONNECTED kernel, as TensorFlow's converter does.
  */
-import { checkWeights, layerShapes, type TrainedModel } from '../../model/spec';
+import type { InputShape, Quantization } from '../../api/export-options';
+import { checkWeights, layerShapes, type TrainedModel } from '../../api/model-spec';
 import { ActivationFunctionType, BuiltinOperator, TensorType } from './schema/tflite_generated';
 import { quantizeRowsInt8, toFloat16Array } from './quantize';
-import type { InputShape, Quantization } from './options';
 import { OP_VERSION, type ExportedOperator } from './versions';
 
 

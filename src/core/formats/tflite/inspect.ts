@@ -3,8 +3,8 @@
  * subgraph's inputs, outputs, operators (with their options) and tensors (type, shape, stored bytes,
  * quantization), plus the description, signatures and min_runtime_version metadata.
  */
-import { readFile } from 'node:fs/promises';
-import { ModelFileError } from '../model-error';
+import { megabytes, readRegularFile } from '../../fs/regular-file';
+import { asModelFileError, ModelFileError } from '../model-error';
 import { CheckedByteBuffer } from './checked-byte-buffer';
 import {
   ActivationFunctionType,
@@ -156,13 +156,13 @@ export function inspectTflite(bytes: Uint8Array): TfliteSummary {
   }
 }
 
+/** A digit model's .tflite is about 0.4 MB; info reads the whole file into memory, so anything huge is refused. */
+const MAX_FILE_BYTES = 256 * 2 ** 20;
+
 export async function readTfliteSummary(path: string): Promise<TfliteSummary> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new ModelFileError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  const bytes = await asModelFileError(() =>
+    readRegularFile(path, { maxBytes: MAX_FILE_BYTES, tooLarge: `over ${megabytes(MAX_FILE_BYTES)}, more than info reads into memory` }),
+  );
   try {
     return inspectTflite(bytes);
   } catch (error) {

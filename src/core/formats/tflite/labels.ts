@@ -3,7 +3,7 @@
  * "words" is what the seed's phone app ships (Zero … Nine); "digits" is 0 … 9.
  */
 import { basename, dirname, extname, join } from 'node:path';
-import type { LabelStyle } from './options';
+import type { LabelStyle } from '../../api/export-options';
 
 const WORDS = ['Zero', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine'];
 

@@ -3,10 +3,10 @@
  * (the 10,000 MNIST test images) next to the source model's own forward pass, and reports the file's accuracy
  * and how closely it agrees with the source (same predicted digit, largest probability difference).
  */
+import type { Quantization } from '../../api/export-options';
+import { NUM_CLASSES, type TrainedModel } from '../../api/model-spec';
 import type { DigitSet } from '../../dataset';
 import { argMax, createPredictor } from '../../inference';
-import { NUM_CLASSES, type TrainedModel } from '../../model/spec';
-import type { Quantization } from './options';
 import { loadLiteRt } from './litert';
 
 export interface TfliteVerification {

@@ -1,6 +1,6 @@
 /** One epoch's distorted copy of the training images: a fresh random affine per image, seeded per (seed, epoch). */
+import { INPUT_SIZE } from '../../api/model-spec';
 import { inkBox, randomAffine, warpAffine, type InkBox } from '../../preprocess/augment';
-import { INPUT_SIZE } from '../../model/spec';
 import { createRng } from '../rng';
 
 /** The random stream of one epoch: the same seed and epoch give the same distortions, whoever computes them. */

@@ -3,7 +3,7 @@
  * into the shared target buffer, while the training thread trains on the previous epoch.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { INPUT_SIZE } from '../../model/spec';
+import { INPUT_SIZE } from '../../api/model-spec';
 import { augmentEpoch, inkBoxes } from './epoch';
 import type { AugmentReply, AugmentWorkerData } from './protocol';
 

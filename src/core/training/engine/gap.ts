@@ -1,6 +1,6 @@
 /** Which settings the engine covers: every one whose engine memory fits in 2 GiB, the shared build's maximum. */
-import { mlpSpec } from '../../model/spec';
-import type { TrainConfig } from '../config';
+import { mlpSpec } from '../../api/model-spec';
+import type { TrainConfig } from '../../api/train-config';
 import { SHARED_MAX_PAGES } from './builds';
 import { engineBytes } from './layout';
 

@@ -1,10 +1,10 @@
 /**
- * Seeded initial weights, the same numbers tfjs draws for the tfjs path (src/core/model/tfjs.ts builds layer i
+ * Seeded initial weights, the same numbers tfjs draws for the tfjs path (src/core/tfjs/model.ts builds layer i
  * with tf.initializers.glorotUniform({ seed: seed + i }) and zero biases), so that a seed starts both engines
  * from identical weights. tfjs draws them with seedrandom's Alea generator, reproduced here.
  */
-import type { DenseWeights, ModelSpec } from '../../model/spec';
-import { layerShapes } from '../../model/spec';
+import type { DenseWeights, ModelSpec } from '../../api/model-spec';
+import { layerShapes } from '../../api/model-spec';
 
 /** Baagoe's Mash hash, as seedrandom seeds Alea with it. */
 function createMash(): (data: string) => number {

@@ -4,8 +4,8 @@
  * Two workers share the parameters, optimizer state and data sets, and each has its own workspace: descriptor,
  * batch lists, activations, deltas and a gradient buffer.
  */
-import type { ModelSpec, OptimizerName } from '../../model/spec';
-import { layerShapes } from '../../model/spec';
+import type { ModelSpec, OptimizerName } from '../../api/model-spec';
+import { layerShapes } from '../../api/model-spec';
 
 export const HEADER = {
   layers: 0,

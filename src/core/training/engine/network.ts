@@ -3,8 +3,8 @@
  * all in the instance's memory, laid out once. A training step is one call; nothing is allocated per step.
  * For two workers the memory is shared: this instance is worker 0, and worker 1 attaches to the same plan.
  */
+import type { DenseWeights, ModelSpec } from '../../api/model-spec';
 import type { DigitSet } from '../../dataset';
-import type { DenseWeights, ModelSpec } from '../../model/spec';
 import { EngineInstance } from './instance';
 import { HEADER, planEngine, writeDescriptor, type EnginePlan, type OptimizerSettings } from './layout';
 import { instantiate, type EngineRuntime, type WasmMemory } from './runtime';

@@ -4,7 +4,7 @@
  * slower worker), so 'auto' uses two only when two cores are measured idle at the start of the run.
  */
 import { cpus } from 'node:os';
-import type { TrainConfig } from '../config';
+import type { TrainConfig } from '../../api/train-config';
 
 /** How long 'auto' watches the cores. */
 const SAMPLE_MS = 150;

@@ -3,9 +3,9 @@
  * split, NaN handling and stop polling as the tfjs path; one wasm call per training step, or with two workers
  * one per worker and step (split.ts). The 'start' event says how many threads train.
  */
+import { mlpSpec, type ModelSpec } from '../../api/model-spec';
+import type { TrainConfig } from '../../api/train-config';
 import type { DigitSet } from '../../dataset';
-import { mlpSpec, type ModelSpec } from '../../model/spec';
-import type { TrainConfig } from '../config';
 import { fitLoop, type Stepper, type TrainerHooks, type TrainOutcome } from '../fit-loop';
 import type { TrainingSplit } from '../samples';
 import { engineGap } from './gap';

@@ -1,8 +1,7 @@
 /** Turns the files a user opened or dropped into one importModel request: a .h5 alone, or model.json + its weights. */
 import { bytesToBase64 } from '../../../core/api/base64';
-import type { Request } from '../../../core/api/contract';
+import { IMPORT_TOO_LARGE, MAX_IMPORT_BYTES, type Request } from '../../../core/api/contract';
 
-const MAX_BYTES = 64 * 1024 * 1024;
 const HELP = 'open a Keras .h5 file, or a model.json together with its .weights.bin';
 
 function extension(name: string): string {
@@ -10,7 +9,7 @@ function extension(name: string): string {
 }
 
 async function base64Of(file: File): Promise<string> {
-  if (file.size > MAX_BYTES) throw new Error(`${file.name} is larger than 64 MB`);
+  if (file.size > MAX_IMPORT_BYTES) throw new Error(`${file.name} holds ${IMPORT_TOO_LARGE}`);
   return bytesToBase64(new Uint8Array(await file.arrayBuffer()));
 }
 

@@ -2,8 +2,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, triggerRef } from 'vue';
 import type { ApiEvent, BackendInfo, UnsavedModel } from '../../../core/api/contract';
-import type { TrainConfig } from '../../../core/training/config';
-import type { BatchEvent, EpochEvent, TrainingEvent } from '../../../core/training/events';
+import type { TrainConfig } from '../../../core/api/train-config';
+import type { BatchEvent, EpochEvent, TrainingEvent } from '../../../core/api/training-events';
 import { api, messageOf } from '../api/client';
 
 export type TrainStatus = 'idle' | 'running' | 'done' | 'failed';

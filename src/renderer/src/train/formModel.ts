@@ -1,6 +1,6 @@
 /** The Train form's fields (what the inputs hold) and their conversion to a validated TrainConfig. */
 import type { core } from 'zod';
-import { trainConfigSchema, type TrainConfig } from '../../../core/training/config';
+import { trainConfigSchema, type TrainConfig } from '../../../core/api/train-config';
 
 /** Number inputs give numbers, or '' when empty or unparsable; text inputs give strings. */
 type Input = string | number;

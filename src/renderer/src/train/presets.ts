@@ -1,5 +1,5 @@
 /** The presets the Train form offers, in display order. */
-import { PRESETS, type TrainConfig } from '../../../core/training/config';
+import { PRESETS, type TrainConfig } from '../../../core/api/train-config';
 
 export const TRAIN_PRESETS: ReadonlyArray<{ id: string; label: string; config: TrainConfig }> = [
   { id: 'keras-tutorial', label: 'Keras tutorial (SGD, 100 epochs)', config: PRESETS['keras-tutorial'] },

@@ -1,13 +1,6 @@
 import { z } from 'zod';
-import { HIDDEN_ACTIVATIONS, OPTIMIZERS } from '../model/spec';
-
-/**
- * Where training runs: native TensorFlow (tfjs-node), Digit Studio's own WebAssembly SIMD engine, tfjs
- * WebAssembly, or tfjs plain JavaScript.
- */
-export const BACKENDS = ['tensorflow', 'engine', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKENDS)[number];
-export type BackendChoice = BackendName | 'auto';
+import { BACKENDS } from './backends';
+import { HIDDEN_ACTIVATIONS, OPTIMIZERS } from './model-spec';
 
 /** Everything a user can set for a run; validated wherever it enters (CLI flags, IPC, WebSocket). */
 export const trainConfigSchema = z

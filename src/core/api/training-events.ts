@@ -1,4 +1,5 @@
-import type { BackendName, TrainConfig } from './config';
+import type { BackendName } from './backends';
+import type { TrainConfig } from './train-config';
 
 /**
  * The stream a training run emits, with Keras History names (loss, accuracy, val_loss, val_accuracy).

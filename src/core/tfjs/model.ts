@@ -1,6 +1,6 @@
 import type { LayersModel, Sequential } from '@tensorflow/tfjs';
-import type { Tf } from '../training/backend';
-import { checkWeights, layerShapes, type DenseWeights, type ModelSpec, type TrainedModel } from './spec';
+import { checkWeights, layerShapes, type DenseWeights, type ModelSpec, type TrainedModel } from '../api/model-spec';
+import type { Tf } from './load';
 
 /**
  * Builds the spec as a tfjs Sequential with Keras defaults: glorot_uniform kernels (seeded per layer so the
