@@ -24,7 +24,7 @@ vi.mock('../../../src/core/preprocess', async (importOriginal) => {
 
 import DrawCanvas from '../../../src/renderer/src/draw/DrawCanvas.vue';
 import DrawPage from '../../../src/renderer/src/draw/DrawPage.vue';
-import ModelInputPreview from '../../../src/renderer/src/draw/ModelInputPreview.vue';
+import DigitImage from '../../../src/renderer/src/shared/DigitImage.vue';
 import { useModelsStore } from '../../../src/renderer/src/stores/models';
 
 const entry = (id: string, name: string, testAccuracy: number | null): ModelEntry => ({
@@ -204,7 +204,7 @@ describe('DrawPage: teach it my handwriting', () => {
       throw new Error(`unexpected ${method}`);
     });
     await drawStroke([60, 60, 200, 60, 120, 260]);
-    const input = Float32Array.from(wrapper.findComponent(ModelInputPreview).props('input') as Float32Array);
+    const input = Float32Array.from(wrapper.findComponent(DigitImage).props('pixels') as Float32Array);
     await wrapper.get('[data-testid="correct-label-5"]').trigger('click');
     await flushPromises();
     expect(call).toHaveBeenCalledTimes(1);
