@@ -12,17 +12,16 @@ import layers from './build/eslint-layers.js';
 const UI = ['electron', 'vue', 'pinia', 'fabric', 'echarts', 'vue-echarts'];
 const NODE = 'node:'; // every Node built-in
 const RENDERER_CORE = ['src/core/api', 'src/core/preprocess', 'src/core/inference'];
-const SHELL_CORE = ['src/core/api', 'src/core/service', 'src/core/static', 'src/core/fs'];
+const SHELL_CORE = ['src/core/api', 'src/core/service', 'src/core/static', 'src/core/fs', 'src/core/workers'];
 /** What the engines (formats, training) stand on; neither imports the other, nor the service above them. */
-const ENGINE_BASE = ['src/core/api', 'src/core/fs', 'src/core/dataset', 'src/core/preprocess', 'src/core/inference', 'src/core/tfjs'];
-/** The worker entry files electron-vite bundles (?nodeWorker, ?modulePath); src/main/workers.ts names them. */
-const BUNDLED_WORKERS = [
-  'src/core/formats/hdf5/read-worker',
-  'src/core/formats/hdf5/reader-thread',
+const ENGINE_BASE = ['src/core/api', 'src/core/fs', 'src/core/dataset', 'src/core/preprocess', 'src/core/inference', 'src/core/tfjs', 'src/core/workers'];
+/** The worker entry files electron-vite bundles (?modulePath); only core/workers/bundled-files.ts names them. */
+const WORKER_ENTRIES = [
   'src/core/training/worker',
-  'src/core/training/worker-protocol',
   'src/core/training/augment/worker',
   'src/core/training/engine/helper-worker',
+  'src/core/formats/hdf5/read-worker',
+  'src/core/service/job-worker',
 ];
 /** A .tflite file opened from the desktop is only described, never imported: the library holds no .tflite models. */
 const DESCRIBES_TFLITE = { why: 'describes an opened .tflite file', may: ['src/main', ...SHELL_CORE, 'src/core/formats/tflite/inspect'] };
@@ -39,6 +38,7 @@ const LAYERS = [
   { layer: 'src/core/tfjs', may: ['src/core/api', 'src/core/tfjs'], mayNot: UI },
   { layer: 'src/core/formats', may: [...ENGINE_BASE, 'src/core/formats'], mayNot: UI },
   { layer: 'src/core/training', may: [...ENGINE_BASE, 'src/core/training'], mayNot: UI },
+  { layer: 'src/core/workers', why: 'starts any worker by name; every layer that starts one stands on it', may: ['src/core/workers'], mayNot: UI },
   // Narrow exceptions, one file each.
   { layer: 'src/core/preprocess/png.ts', why: "the CLI's PNG file reader, left out of tsconfig.web.json", may: [...RENDERER_CORE, 'src/core/fs'], mayNot: UI },
   {
@@ -47,12 +47,9 @@ const LAYERS = [
     may: [...RENDERER_CORE, 'src/core/dataset'],
     mayNot: [...UI, NODE],
   },
-  // Issue 16 part 3 moves starting workers into one module (the only one that knows the bundled paths and tsx);
-  // until then src/main/workers.ts names the bundled files and web mode hands the service the tsx starter.
-  { layer: 'src/main/workers.ts', why: 'names the worker files electron-vite bundles', may: ['src/main', ...SHELL_CORE, ...BUNDLED_WORKERS] },
+  { layer: 'src/core/workers/bundled-files.ts', why: 'names the worker files electron-vite bundles', may: ['src/core/workers', ...WORKER_ENTRIES], mayNot: UI },
   { layer: 'src/main/index.ts', ...DESCRIBES_TFLITE },
   { layer: 'src/main/open-file.ts', ...DESCRIBES_TFLITE },
-  { layer: 'src/web/main.ts', why: 'starts training workers from source', may: ['src/web', ...SHELL_CORE, 'src/core/training/spawn-source-worker'] },
 ];
 
 export default tseslint.config(

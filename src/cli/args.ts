@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { firstLine } from '../core/api/first-line';
 
 /** A mistake in how the CLI was called: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -16,7 +17,7 @@ export function parseCommand(argv: string[], options: Options, positionalNames: 
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
     // node:util messages are multi-line and mention internals; keep the first line.
-    throw new UsageError((error as Error).message.split('\n')[0]);
+    throw new UsageError(firstLine(error));
   }
   if (parsed.positionals.length !== positionalNames.length) {
     const expected = positionalNames.length ? positionalNames.map((n) => `<${n}>`).join(' ') : 'no arguments';

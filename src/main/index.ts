@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
 import { readTfliteSummary } from '../core/formats/tflite/inspect';
 import { AppService } from '../core/service/app-service';
 import { lockUserDir } from '../core/service/user-dir-lock';
+import { useBundledWorkers } from '../core/workers/bundled-files';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appFileHandler } from './app-protocol';
 import { appBase, isAppUrl } from './guards';
 import { sendEvent } from './ipc';
@@ -15,7 +16,6 @@ import { aboutDetail, menuTemplate } from './menu';
 import { MODEL_FILE_EXTENSIONS, describeTflite, importModelFile, isModelFile, modelFileFromArgv, openFailure } from './open-file';
 import { bundledModelsDir } from './paths';
 import { createWindow } from './window';
-import { spawnBundledJobWorker, spawnBundledWorker, useBundledH5Reader } from './workers';
 
 // Before the app is ready, as Electron requires; this top-level code runs before `ready` (no await above it).
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -32,8 +32,6 @@ function createService(): AppService {
     shell: 'electron',
     userDir: app.getPath('userData'),
     bundledModelsDir: bundledModelsDir(app.isPackaged, process.resourcesPath, app.getAppPath()),
-    spawnWorker: spawnBundledWorker,
-    spawnJobWorker: spawnBundledJobWorker,
   });
 }
 
@@ -138,7 +136,7 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     protocol.handle(APP_SCHEME, appFileHandler(join(import.meta.dirname, '../renderer')));
-    useBundledH5Reader();
+    useBundledWorkers(); // every worker, and the workers they start, from the files electron-vite bundled
     service = createService();
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

@@ -2,10 +2,7 @@
  * What web mode does with a failure nobody else handled: one line on stderr, never a stack trace, and the server
  * keeps serving whenever that is safe.
  */
-
-export function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
-}
+import { firstLine } from '../core/api/first-line';
 
 export function reportFailure(what: string, error: unknown): void {
   console.error(`digit-studio: web mode: ${what}: ${firstLine(error)}`);

@@ -8,8 +8,8 @@ import { parseArgs } from 'node:util';
 import { AppService } from '../core/service/app-service';
 import { defaultUserDir } from '../core/service/user-dir';
 import { lockUserDir } from '../core/service/user-dir-lock';
-import { spawnSourceWorker } from '../core/training/spawn-source-worker';
-import { firstLine, installProcessGuard } from './failures';
+import { firstLine } from '../core/api/first-line';
+import { installProcessGuard } from './failures';
 import { openBrowser } from './open-browser';
 import { RENDERER_OUT, ensureRendererBuilt } from './renderer-build';
 import { startWebServer } from './server';
@@ -28,7 +28,6 @@ async function main(): Promise<void> {
     shell: 'web',
     userDir,
     bundledModelsDir: fileURLToPath(new URL('../../resources/models', import.meta.url)),
-    spawnWorker: spawnSourceWorker,
   });
   const server = await startWebServer(service, { port, staticDir: RENDERER_OUT });
   // Two links with two codes (why: session.ts): the printed one is never in any process's argv.

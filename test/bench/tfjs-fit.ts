@@ -9,7 +9,7 @@ import { NUM_CLASSES, mlpSpec } from '../../src/core/api/model-spec';
 import { KERAS_TUTORIAL } from '../../src/core/api/train-config';
 import { loadMnist, type DigitSet } from '../../src/core/dataset';
 import { buildTfModel } from '../../src/core/tfjs/model';
-import { splitForTraining } from '../../src/core/training/samples';
+import { splitForTraining } from '../../src/core/training/training-data';
 import { medianSteadyEpoch } from './epochs';
 
 export interface FitMeasurement {

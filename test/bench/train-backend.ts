@@ -8,7 +8,6 @@ import { KERAS_TUTORIAL, type TrainConfig } from '../../src/core/api/train-confi
 import type { EpochEvent, TrainingEvent } from '../../src/core/api/training-events';
 import { TrainingSession } from '../../src/core/training';
 import { loadEngine } from '../../src/core/training/engine';
-import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 import { medianSteadyEpoch } from './epochs';
 
 export interface BackendMeasurement {
@@ -35,7 +34,7 @@ const THREAD_SETTINGS: Record<string, TrainConfig['threads']> = { '1': 1, '2': 2
 export async function measureBackend(backend: BackendName, epochs: number, threadSetting = '1'): Promise<BackendMeasurement> {
   if (!(threadSetting in THREAD_SETTINGS)) throw new Error(`--threads: expected 1, 2 or auto, got '${threadSetting}'`);
   const build = backend === 'engine' ? (await loadEngine()).build : undefined;
-  const session = new TrainingSession(spawnSourceWorker);
+  const session = new TrainingSession();
   const epochEvents: EpochEvent[] = [];
   let trainSamples = 0;
   let threads: number | undefined;

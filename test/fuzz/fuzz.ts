@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppService } from '../../src/core/service/app-service';
-import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 import { writeSecret } from '../helpers/hostile-files';
 import { Random } from './mutate';
 import { FORMATS, prepareCase, runAsProcess, runInProcess, type Format } from './run-case';
@@ -52,7 +51,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     mkdirSync(join(root, 'user'));
     const { marker } = writeSecret(join(root, 'outside'));
     const seeds = await makeSeeds(join(root, 'seeds'));
-    const service = new AppService({ version: 'fuzz', shell: 'web', userDir: join(root, 'user'), bundledModelsDir: BUNDLED, spawnWorker: spawnSourceWorker });
+    const service = new AppService({ version: 'fuzz', shell: 'web', userDir: join(root, 'user'), bundledModelsDir: BUNDLED });
     const byFormat = Object.fromEntries(FORMATS.map((f) => [f, { accepted: 0, refused: 0 }])) as FuzzSummary['byFormat'];
     const findings: string[] = [];
     let processes = 0;

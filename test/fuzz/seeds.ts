@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { idxImagesBytes, idxLabelsBytes } from '../../src/core/dataset';
 import { writeModelFile } from '../../src/core/formats/model-file';
-import { kerasH5Bytes } from '../../src/core/formats/hdf5/write-h5';
+import { saveModelToH5Bytes } from '../../src/core/formats/hdf5/write-h5';
 import { tfliteBytes } from '../../src/core/formats/tflite/export';
 import { layerShapes, mlpSpec, type TrainedModel } from '../../src/core/api/model-spec';
 import { rawMnistImage, rawMnistLabel } from '../helpers/mnist-files';
@@ -67,7 +67,7 @@ export async function makeSeeds(dir: string): Promise<Seeds> {
     modelJsonPath,
     modelJson: readFileSync(modelJsonPath, 'utf8'),
     weights: readFileSync(join(dir, 'model.weights.bin')),
-    h5: await kerasH5Bytes(model),
+    h5: await saveModelToH5Bytes(model),
     tflite: [tfliteBytes(model, { quantize: 'none', inputShape: '784' }), tfliteBytes(model, { quantize: 'int8', inputShape: '28x28' })],
     idx: { 'train-images-idx3-ubyte': trainImages, 'train-labels-idx1-ubyte': trainLabels, 't10k-images-idx3-ubyte': testImages, 't10k-labels-idx1-ubyte': testLabels },
     png: [digitPng(6), digitPng(0)],

@@ -7,12 +7,11 @@ import { bytesToBase64 } from '../../src/core/api/base64';
 import type { ApiEvent, ModelEntry } from '../../src/core/api/contract';
 import { RECOMMENDED } from '../../src/core/api/train-config';
 import { AppService } from '../../src/core/service/app-service';
-import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 
 const BUNDLED = fileURLToPath(new URL('../../resources/models', import.meta.url));
 
 function newService(): AppService {
-  return new AppService({ version: 'test', shell: 'web', userDir: mkdtempSync(join(tmpdir(), 'digit-studio-svc-')), bundledModelsDir: BUNDLED, spawnWorker: spawnSourceWorker });
+  return new AppService({ version: 'test', shell: 'web', userDir: mkdtempSync(join(tmpdir(), 'digit-studio-svc-')), bundledModelsDir: BUNDLED });
 }
 
 describe('AppService (the backend behind the UI)', () => {

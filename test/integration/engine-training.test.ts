@@ -8,10 +8,9 @@ import { KERAS_TUTORIAL, RECOMMENDED, type TrainConfig } from '../../src/core/ap
 import type { EpochEvent, TrainingEvent } from '../../src/core/api/training-events';
 import { TrainingSession } from '../../src/core/training';
 import { glorotUniform } from '../../src/core/training/engine/init';
-import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 
 async function run(config: TrainConfig, onEvent?: (e: TrainingEvent, session: TrainingSession) => void) {
-  const session = new TrainingSession(spawnSourceWorker);
+  const session = new TrainingSession();
   const events: TrainingEvent[] = [];
   const result = await session.start(config, (e) => {
     events.push(e);

@@ -7,11 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { KERAS_TUTORIAL, type TrainConfig } from '../../src/core/api/train-config';
 import type { EpochEvent, TrainingEvent } from '../../src/core/api/training-events';
 import { TrainingSession } from '../../src/core/training';
-import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 
 async function run(config: TrainConfig): Promise<TrainingEvent[]> {
   const events: TrainingEvent[] = [];
-  await new TrainingSession(spawnSourceWorker).start(config, (e) => events.push(e));
+  await new TrainingSession().start(config, (e) => events.push(e));
   return events;
 }
 

@@ -13,14 +13,22 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bytesToBase64 } from '../../src/core/api/base64';
 import { AppService } from '../../src/core/service/app-service';
 import { userMessage } from '../../src/core/service/failure-message';
-import type { SpawnJobWorker } from '../../src/core/service/jobs';
-import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
+import type * as StartWorkerModule from '../../src/core/workers/start-worker';
+import type { WorkerName } from '../../src/core/workers/start-worker';
 import { startWebServer } from '../../src/web/server';
 import { disk, emptyDisk } from '../helpers/full-disk';
 
 vi.mock('node:fs/promises', async (importOriginal) => (await import('../helpers/full-disk')).fullDiskFs(await importOriginal()));
 
+/** A stand-in job thread for the next job a test runs (the app starts its workers only through startWorker). */
+const fakeJob = vi.hoisted(() => ({ start: null as (() => Worker) | null }));
+vi.mock('../../src/core/workers/start-worker', async (importOriginal) => {
+  const real = await importOriginal<typeof StartWorkerModule>();
+  return { ...real, startWorker: (name: WorkerName, data?: object) => (name === 'job' && fakeJob.start ? fakeJob.start() : real.startWorker(name, data)) };
+});
+
 afterEach(() => {
+  fakeJob.start = null;
   emptyDisk();
   vi.restoreAllMocks();
 });
@@ -29,9 +37,10 @@ const BUNDLED = fileURLToPath(new URL('../../resources/models', import.meta.url)
 const GOOD_JSON = readFileSync(join(BUNDLED, 'digit-mlp.json'));
 const GOOD_WEIGHTS = readFileSync(join(BUNDLED, 'digit-mlp.weights.bin'));
 
-function newService(spawnJobWorker?: SpawnJobWorker): { service: AppService; userDir: string } {
+function newService(startJobWorker?: () => Worker): { service: AppService; userDir: string } {
+  fakeJob.start = startJobWorker ?? null;
   const userDir = mkdtempSync(join(tmpdir(), 'digit-studio-messages-'));
-  return { service: new AppService({ version: 'test', shell: 'web', userDir, bundledModelsDir: BUNDLED, spawnWorker: spawnSourceWorker, spawnJobWorker }), userDir };
+  return { service: new AppService({ version: 'test', shell: 'web', userDir, bundledModelsDir: BUNDLED }), userDir };
 }
 
 /** The message a call fails with, checked against what no user should read; the user folder is theirs to see. */

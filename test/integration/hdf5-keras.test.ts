@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompileInfo, TrainedModel } from '../../src/core/api/model-spec';
 import { loadMnist, type DigitSet } from '../../src/core/dataset';
-import { readH5File } from '../../src/core/formats/hdf5/read-h5';
+import { loadModelFromH5File } from '../../src/core/formats/hdf5/read-h5';
 import { readModelFile, writeModelFile } from '../../src/core/formats/model-file';
 import { createPredictor, evaluateModel } from '../../src/core/inference';
 import { KERAS_REFERENCE, makeKeras3Functional } from '../fixtures/hdf5/generate';
@@ -88,7 +88,7 @@ describe('Keras HDF5 files judged by real Keras 3', () => {
   it('opens a Functional model real Keras 3 wrote (Flatten, Dropout, Activation) and reproduces 96.75 %', async () => {
     const path = join(dir, 'keras3-functional.h5');
     makeKeras3Functional(path);
-    const { model, info } = await readH5File(path);
+    const { model, info } = await loadModelFromH5File(path);
     expect(model.spec).toEqual(reference.spec);
     expect(evaluateModel(model, test).accuracy).toBeCloseTo(0.9675, 4);
     expect(model.compile).toEqual({ optimizer: 'adam', learningRate: 0.002, loss: 'categorical_crossentropy' });

@@ -11,13 +11,12 @@ import { describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../../src/core/api/base64';
 import type { DamagedModel, ModelEntry } from '../../src/core/api/contract';
 import { AppService } from '../../src/core/service/app-service';
-import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 
 const BUNDLED = fileURLToPath(new URL('../../resources/models', import.meta.url));
 
 async function libraryWithOneModel(): Promise<{ service: AppService; models: string; good: ModelEntry }> {
   const root = mkdtempSync(join(tmpdir(), 'digit-studio-damaged-'));
-  const service = new AppService({ version: 'test', shell: 'web', userDir: join(root, 'user'), bundledModelsDir: BUNDLED, spawnWorker: spawnSourceWorker });
+  const service = new AppService({ version: 'test', shell: 'web', userDir: join(root, 'user'), bundledModelsDir: BUNDLED });
   const good = (await service.call('importModel', {
     fileName: 'digit-mlp.json',
     data: bytesToBase64(readFileSync(join(BUNDLED, 'digit-mlp.json'))),

@@ -11,7 +11,6 @@ import { bytesToBase64 } from '../../src/core/api/base64';
 import type { ModelEntry } from '../../src/core/api/contract';
 import { writeFileAtomic } from '../../src/core/fs/atomic-write';
 import { AppService } from '../../src/core/service/app-service';
-import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 import { disk, emptyDisk } from '../helpers/full-disk';
 
 vi.mock('node:fs/promises', async (importOriginal) => (await import('../helpers/full-disk')).fullDiskFs(await importOriginal()));
@@ -39,7 +38,7 @@ describe('a full disk while saving', () => {
   // Full from the start (the upload cannot be staged), or only once the model itself is saved.
   it.each([true, false])('refuses an import in one line and leaves the library as it was (staging fails: %s)', async (stagingFails) => {
     const userDir = mkdtempSync(join(tmpdir(), 'digit-studio-enospc-lib-'));
-    const service = new AppService({ version: 'test', shell: 'web', userDir, bundledModelsDir: BUNDLED, spawnWorker: spawnSourceWorker });
+    const service = new AppService({ version: 'test', shell: 'web', userDir, bundledModelsDir: BUNDLED });
     const upload = {
       fileName: 'digit-mlp.json',
       data: bytesToBase64(readFileSync(join(BUNDLED, 'digit-mlp.json'))),

@@ -16,7 +16,6 @@ import type { ModelEntry } from '../../src/core/api/contract';
 import { AppService } from '../../src/core/service/app-service';
 import { sweepLeftovers } from '../../src/core/service/leftovers';
 import { ModelStore } from '../../src/core/service/model-store';
-import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const BUNDLED = join(root, 'resources/models');
@@ -76,7 +75,7 @@ describe('a library save under SIGKILL', () => {
     ['after the folder is renamed into place', '^import-\\d{14}-[0-9a-f]{6}$', true],
   ])('killed %s: the library holds the old models and either no new one or the complete new one', async (_when, pauseAt, complete) => {
     const userDir = join(mkdtempSync(join(tmpdir(), 'digit-studio-kill-library-')), 'user');
-    const service = new AppService({ version: 'test', shell: 'web', userDir, bundledModelsDir: BUNDLED, spawnWorker: spawnSourceWorker });
+    const service = new AppService({ version: 'test', shell: 'web', userDir, bundledModelsDir: BUNDLED });
     const old = (await service.call('importModel', {
       fileName: 'old.json',
       data: bytesToBase64(readFileSync(JSON_FILE)),

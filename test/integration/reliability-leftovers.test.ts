@@ -13,7 +13,6 @@ import { bytesToBase64 } from '../../src/core/api/base64';
 import type { ModelEntry } from '../../src/core/api/contract';
 import { AppService } from '../../src/core/service/app-service';
 import { sweepLeftovers } from '../../src/core/service/leftovers';
-import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 
 const BUNDLED = fileURLToPath(new URL('../../resources/models', import.meta.url));
 const AN_HOUR_AGO = new Date(Date.now() - 3_600_000);
@@ -94,7 +93,7 @@ describe('leftovers from crashes', () => {
   it('are swept when the app starts, and the library lists what is left', async () => {
     const userDir = mkdtempSync(join(tmpdir(), 'digit-studio-leftovers-'));
     createOld(userDir, LEFTOVERS);
-    const service = new AppService({ version: 'test', shell: 'web', userDir, bundledModelsDir: BUNDLED, spawnWorker: spawnSourceWorker });
+    const service = new AppService({ version: 'test', shell: 'web', userDir, bundledModelsDir: BUNDLED });
     await expect.poll(() => existsSync(join(userDir, 'models', '.saving-run-20260101000000-abcdef')), { timeout: 10_000 }).toBe(false);
     const entry = (await service.call('importModel', {
       fileName: 'digit-mlp.json',

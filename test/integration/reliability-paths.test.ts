@@ -11,7 +11,6 @@ import { describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../../src/core/api/base64';
 import { ApiError, type ModelEntry } from '../../src/core/api/contract';
 import { AppService } from '../../src/core/service/app-service';
-import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 
 const BUNDLED = fileURLToPath(new URL('../../resources/models', import.meta.url));
 
@@ -19,7 +18,7 @@ function newService(): { service: AppService; root: string; userDir: string } {
   const root = mkdtempSync(join(tmpdir(), 'digit-studio-paths-'));
   const userDir = join(root, 'user');
   mkdirSync(userDir);
-  return { service: new AppService({ version: 'test', shell: 'electron', userDir, bundledModelsDir: BUNDLED, spawnWorker: spawnSourceWorker }), root, userDir };
+  return { service: new AppService({ version: 'test', shell: 'electron', userDir, bundledModelsDir: BUNDLED }), root, userDir };
 }
 
 const HOSTILE_IDS = [

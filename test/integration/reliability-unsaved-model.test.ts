@@ -16,8 +16,7 @@ import type { ApiEvent, ModelEntry, Responses, UnsavedModel } from '../../src/co
 import { RECOMMENDED } from '../../src/core/api/train-config';
 import { readModelFile } from '../../src/core/formats/model-file';
 import { AppService } from '../../src/core/service/app-service';
-import { safeFileName } from '../../src/core/service/exports';
-import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
+import { safeFileName } from '../../src/core/service/downloads';
 import { disk, emptyDisk } from '../helpers/full-disk';
 
 vi.mock('node:fs/promises', async (importOriginal) => (await import('../helpers/full-disk')).fullDiskFs(await importOriginal()));
@@ -28,7 +27,7 @@ const BUNDLED = fileURLToPath(new URL('../../resources/models', import.meta.url)
 const QUICK_RUN = { ...RECOMMENDED, epochs: 1, limit: 500, backend: 'wasm' as const };
 
 function newService(userDir: string): { service: AppService; unsavedEvents: Array<UnsavedModel | null> } {
-  const service = new AppService({ version: 'test', shell: 'web', userDir, bundledModelsDir: BUNDLED, spawnWorker: spawnSourceWorker });
+  const service = new AppService({ version: 'test', shell: 'web', userDir, bundledModelsDir: BUNDLED });
   const unsavedEvents: Array<UnsavedModel | null> = [];
   service.onEvent((e) => e.type === 'unsaved-model' && unsavedEvents.push(e.unsaved));
   return { service, unsavedEvents };

@@ -12,13 +12,12 @@ import { base64ByteLength, bytesToBase64 } from '../../src/core/api/base64';
 import { MAX_IMPORT_BYTES, type ModelEntry, type Responses } from '../../src/core/api/contract';
 import { AppService } from '../../src/core/service/app-service';
 import { SAMPLE_BYTES_LIMIT } from '../../src/core/service/sample-store';
-import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 
 const BUNDLED = fileURLToPath(new URL('../../resources/models', import.meta.url));
 
 function newService(): { service: AppService; userDir: string } {
   const userDir = mkdtempSync(join(tmpdir(), 'digit-studio-limits-'));
-  return { service: new AppService({ version: 'test', shell: 'web', userDir, bundledModelsDir: BUNDLED, spawnWorker: spawnSourceWorker }), userDir };
+  return { service: new AppService({ version: 'test', shell: 'web', userDir, bundledModelsDir: BUNDLED }), userDir };
 }
 
 const failure = (call: Promise<unknown>): Promise<string> =>

@@ -12,12 +12,11 @@ import { base64ToBytes, bytesToBase64 } from '../../src/core/api/base64';
 import type { ModelEntry } from '../../src/core/api/contract';
 import { idxImagesBytes, idxLabelsBytes, loadMnist } from '../../src/core/dataset';
 import { loadH5wasm } from '../../src/core/formats/hdf5/h5wasm-runtime';
-import { kerasH5Bytes } from '../../src/core/formats/hdf5/write-h5';
+import { saveModelToH5Bytes } from '../../src/core/formats/hdf5/write-h5';
 import { readModelFile } from '../../src/core/formats/model-file';
 import { buildGraph } from '../../src/core/formats/tflite/graph';
 import { serializeGraph } from '../../src/core/formats/tflite/serialize';
 import { AppService } from '../../src/core/service/app-service';
-import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 import { expectOneLineFailure, runCliWithin } from '../helpers/hostile-files';
 import { jsonLines } from '../helpers/run-cli';
 
@@ -49,7 +48,7 @@ async function hostileTflite(): Promise<string> {
 async function hostileH5(): Promise<string> {
   const h5 = await loadH5wasm();
   const memoryPath = '/hostile.h5';
-  h5.fs.writeFile(memoryPath, await kerasH5Bytes(await readModelFile(GOOD_MODEL)));
+  h5.fs.writeFile(memoryPath, await saveModelToH5Bytes(await readModelFile(GOOD_MODEL)));
   const file = new h5.lib.File(memoryPath, 'a');
   for (const name of ['keras_version', 'backend', 'generated_by']) {
     file.delete_attribute(name);
@@ -121,7 +120,7 @@ describe('compile metadata of an imported model.json is validated', () => {
   function newService(): AppService {
     const userDir = join(mkdtempSync(join(root, 'service-')), 'user');
     mkdirSync(userDir);
-    return new AppService({ version: 'test', shell: 'web', userDir, bundledModelsDir: BUNDLED, spawnWorker: spawnSourceWorker });
+    return new AppService({ version: 'test', shell: 'web', userDir, bundledModelsDir: BUNDLED });
   }
 
   const upload = (json: Record<string, unknown>) => ({ fileName: 'model.json', data: bytesToBase64(Buffer.from(JSON.stringify(json))), weightsData: bytesToBase64(GOOD_WEIGHTS) });

@@ -15,7 +15,6 @@ import type { ModelEntry } from '../../src/core/api/contract';
 import { ModelFileError } from '../../src/core/formats/model-error';
 import { readModelFile } from '../../src/core/formats/model-file';
 import { AppService } from '../../src/core/service/app-service';
-import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 import { expectNoLeak, expectOneLineFailure, mkfifo, runCliWithin, writeSecret } from '../helpers/hostile-files';
 
 const BUNDLED = fileURLToPath(new URL('../../resources/models', import.meta.url));
@@ -107,7 +106,7 @@ const COMMANDS: Array<(model: string) => string[]> = [
 function newService(): { service: AppService; userDir: string } {
   const userDir = join(mkdtempSync(join(root, 'service-')), 'user');
   mkdirSync(userDir);
-  return { service: new AppService({ version: 'test', shell: 'web', userDir, bundledModelsDir: BUNDLED, spawnWorker: spawnSourceWorker }), userDir };
+  return { service: new AppService({ version: 'test', shell: 'web', userDir, bundledModelsDir: BUNDLED }), userDir };
 }
 
 /** Every file under `dir`, read back. */

@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { RECOMMENDED, KERAS_TUTORIAL, type TrainConfig } from '../../src/core/api/train-config';
 import type { TrainingEvent } from '../../src/core/api/training-events';
 import { TrainingBusyError, TrainingSession } from '../../src/core/training';
-import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 
 async function run(config: TrainConfig, onEvent?: (e: TrainingEvent, session: TrainingSession) => void) {
-  const session = new TrainingSession(spawnSourceWorker);
+  const session = new TrainingSession();
   const events: TrainingEvent[] = [];
   const result = await session.start(config, (e) => {
     events.push(e);
@@ -70,7 +69,7 @@ describe('training session (worker thread)', () => {
   });
 
   it('a second start while one runs is refused', async () => {
-    const session = new TrainingSession(spawnSourceWorker);
+    const session = new TrainingSession();
     const first = session.start({ ...KERAS_TUTORIAL, epochs: 1, limit: 500, backend: 'wasm' }, () => {});
     expect(() => session.start({ ...KERAS_TUTORIAL, epochs: 1, limit: 500 }, () => {})).toThrow(TrainingBusyError);
     expect((await first).final.event).toBe('done');

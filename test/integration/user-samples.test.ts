@@ -9,14 +9,13 @@ import { RECOMMENDED } from '../../src/core/api/train-config';
 import type { DoneEvent, EpochEvent, StartEvent, TrainingEvent } from '../../src/core/api/training-events';
 import { loadDigitSet } from '../../src/core/dataset';
 import { AppService } from '../../src/core/service/app-service';
-import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 import { rawMnistImage, rawMnistLabel } from '../helpers/mnist-files';
 
 const BUNDLED = fileURLToPath(new URL('../../resources/models', import.meta.url));
 const STROKES = [{ points: [40, 20, 42, 80, 44, 140], widths: [10, 10, 10] }];
 
 function newService(): AppService {
-  return new AppService({ version: 'test', shell: 'web', userDir: mkdtempSync(join(tmpdir(), 'digit-studio-samples-svc-')), bundledModelsDir: BUNDLED, spawnWorker: spawnSourceWorker });
+  return new AppService({ version: 'test', shell: 'web', userDir: mkdtempSync(join(tmpdir(), 'digit-studio-samples-svc-')), bundledModelsDir: BUNDLED });
 }
 
 /** A recognisable 28×28 input: every byte is `value`, except byte 0 which is the label. */

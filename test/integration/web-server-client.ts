@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { AppService } from '../../src/core/service/app-service';
-import { spawnSourceWorker } from '../../src/core/training/spawn-source-worker';
 import { startWebServer, type WebServer } from '../../src/web/server';
 
 /** A server on a fresh user folder, serving a one-line index.html. */
@@ -21,7 +20,6 @@ export async function startTestWebServer(): Promise<WebServer> {
     shell: 'web',
     userDir: join(dir, 'user'),
     bundledModelsDir: fileURLToPath(new URL('../../resources/models', import.meta.url)),
-    spawnWorker: spawnSourceWorker,
   });
   return startWebServer(service, { port: 0, staticDir });
 }

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { readH5File, type H5Info } from '../../core/formats/hdf5/read-h5';
+import { loadModelFromH5File, type H5Info } from '../../core/formats/hdf5/read-h5';
 import { readModelFile } from '../../core/formats/model-file';
 import { layerShapes, parameterCount, type TrainedModel } from '../../core/api/model-spec';
 import { parseCommand } from '../args';
@@ -12,7 +12,7 @@ export const INFO_USAGE = 'digit-studio info <model.h5|model.json|model.tflite> 
 async function readDescribed(path: string): Promise<{ format: string; model: TrainedModel; h5?: H5Info }> {
   switch (extname(path).toLowerCase()) {
     case '.h5': {
-      const { model, info } = await readH5File(path);
+      const { model, info } = await loadModelFromH5File(path);
       return { format: 'Keras HDF5', model, h5: info };
     }
     case '.json':

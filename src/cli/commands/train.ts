@@ -6,7 +6,6 @@ import type { DoneEvent, TrainingEvent } from '../../core/api/training-events';
 import { readModelFile, writeModelFile } from '../../core/formats/model-file';
 import { TrainingSession } from '../../core/training';
 import { startModelProblem } from '../../core/training/fine-tune';
-import { spawnSourceWorker } from '../../core/training/spawn-source-worker';
 import type { TrainingInputs } from '../../core/training/worker-protocol';
 import { UsageError, choiceFlag, integerFlag, listFlag, numberFlag, parseCommand } from '../args';
 import { createHumanReporter, jsonReporter } from '../report';
@@ -89,7 +88,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const inputs = await startFrom(values, config);
   const out = typeof values.out === 'string' ? resolve(values.out) : undefined;
   const report = values.json ? jsonReporter : createHumanReporter();
-  const session = new TrainingSession(spawnSourceWorker);
+  const session = new TrainingSession();
 
   // Ctrl+C stops after the current batch and still saves what was trained; a second Ctrl+C quits at once.
   const onSigint = (): void => {

@@ -4,31 +4,41 @@
  * Flatten, Dropout, Activation and Dense layers; anything else is refused with the layer type named.
  */
 import { INPUT_SIZE, NUM_CLASSES, type Activation, type DenseLayerSpec } from '../api/model-spec';
+import {
+  objectOf,
+  type ActivationIdentifier,
+  type ActivationLayerConfig,
+  type DenseLayerConfig,
+  type InputShapeKeys,
+  type KerasTensorConfig,
+  type LayerSerialization,
+  type ModelSerialization,
+  type ModelTopology,
+  type SequentialConfig,
+  type Unchecked,
+} from './keras-format';
 
 const SUPPORTED_ACTIVATIONS: readonly Activation[] = ['relu', 'sigmoid', 'tanh', 'linear', 'softmax'];
 const PASS_THROUGH = new Set(['InputLayer', 'Flatten', 'Dropout']);
 const MAX_INBOUND_DEPTH = 32;
 
-interface KerasLayer {
-  class_name?: unknown;
-  config?: Record<string, unknown>;
-  /** Functional models only: the layers whose outputs feed this one. */
-  inbound_nodes?: unknown;
-}
+type KerasLayer = Unchecked<LayerSerialization>;
+/** The keys of every layer class Digit Studio reads. */
+type LayerConfig = DenseLayerConfig & ActivationLayerConfig;
 
-function modelParts(topology: unknown): { model: Record<string, unknown>; layers: KerasLayer[] } {
-  const root = (topology as { model_config?: unknown })?.model_config ?? topology;
-  const config = (root as { config?: unknown })?.config;
+function modelParts(topology: unknown): { model: Unchecked<SequentialConfig>; layers: KerasLayer[] } {
+  const root = objectOf<ModelSerialization>(objectOf<ModelTopology>(topology)?.model_config ?? topology);
+  const config = root?.config;
   // Keras 2.0 wrote a Sequential's config as a bare list of layers; later versions as { layers: [...] }.
-  const layers = Array.isArray(config) ? config : (config as { layers?: unknown })?.layers;
+  const layers = Array.isArray(config) ? config : objectOf<SequentialConfig>(config)?.layers;
   if (!Array.isArray(layers) || layers.length === 0) throw new Error('the model config holds no layers (is this a Keras model?)');
-  const bad = layers.findIndex((layer: unknown) => !layer || typeof layer !== 'object' || Array.isArray(layer));
+  const bad = layers.findIndex((layer: unknown) => !objectOf(layer));
   if (bad >= 0) throw new Error(`entry ${bad + 1} of the model config's layers is not a layer (${layers[bad] === null ? 'null' : typeof layers[bad]})`);
-  return { model: Array.isArray(config) ? {} : (config as Record<string, unknown>), layers: layers as KerasLayer[] };
+  return { model: objectOf<SequentialConfig>(config) ?? {}, layers: layers as KerasLayer[] };
 }
 
 function layerName(layer: KerasLayer): string {
-  return String(layer.config?.name ?? (layer as { name?: unknown }).name ?? layer.class_name);
+  return String(objectOf<LayerConfig>(layer.config)?.name ?? layer.name ?? layer.class_name);
 }
 
 /**
@@ -38,13 +48,14 @@ function layerName(layer: KerasLayer): string {
 function inboundNames(nodes: unknown, found: Set<string> = new Set(), depth = 0): Set<string> {
   // Keras nests these about six levels deep; a hostile file could nest deep enough to overflow the stack.
   if (depth > MAX_INBOUND_DEPTH) throw new Error(`inbound_nodes nest more than ${MAX_INBOUND_DEPTH} levels deep`);
+  const tensor = objectOf<KerasTensorConfig>(nodes);
   if (Array.isArray(nodes)) {
     if (typeof nodes[0] === 'string' && typeof nodes[1] === 'number') found.add(nodes[0]);
     else nodes.forEach((node) => inboundNames(node, found, depth + 1));
-  } else if (nodes && typeof nodes === 'object') {
-    const history = (nodes as { keras_history?: unknown }).keras_history;
+  } else if (tensor) {
+    const history = tensor.keras_history;
     if (Array.isArray(history) && typeof history[0] === 'string') found.add(history[0]);
-    else Object.values(nodes).forEach((value) => inboundNames(value, found, depth + 1));
+    else Object.values(tensor).forEach((value) => inboundNames(value, found, depth + 1));
   }
   return found;
 }
@@ -68,7 +79,7 @@ function product(dims: unknown[]): number | null {
 }
 
 /** Input size from a batch shape ([null, 784], [null, 28, 28]) or, without the batch dimension, input_shape. */
-function declaredInputSize(config: Record<string, unknown>): number | null {
+function declaredInputSize(config: Unchecked<InputShapeKeys>): number | null {
   const batchShape = config.batch_input_shape ?? config.batchInputShape ?? config.batch_shape ?? config.build_input_shape;
   if (Array.isArray(batchShape)) return product(batchShape.slice(1));
   const shape = config.input_shape ?? config.inputShape;
@@ -77,8 +88,8 @@ function declaredInputSize(config: Record<string, unknown>): number | null {
 
 /** 'relu', or a serialized function such as {"class_name": "function", "config": "relu"}. */
 function activationOf(name: unknown, layer: string): Activation {
-  const config = (name as { config?: unknown })?.config;
-  const value = typeof name === 'string' ? name : typeof config === 'string' ? config : (config as { name?: unknown })?.name;
+  const config = objectOf<Exclude<ActivationIdentifier, string>>(name)?.config;
+  const value = typeof name === 'string' ? name : typeof config === 'string' ? config : objectOf<{ name: string }>(config)?.name;
   if (typeof value === 'string' && (SUPPORTED_ACTIVATIONS as readonly string[]).includes(value)) return value as Activation;
   throw new Error(`layer ${layer}: activation ${JSON.stringify(value)} is not supported (supported: ${SUPPORTED_ACTIVATIONS.join(', ')})`);
 }
@@ -90,7 +101,7 @@ export function denseLayersFromKerasConfig(topology: unknown): { inputSize: numb
   let inputSize: number | null = null;
   for (const layer of kerasLayers) {
     const className = String(layer.class_name);
-    const config = layer.config ?? {};
+    const config: Unchecked<LayerConfig> = objectOf<LayerConfig>(layer.config) ?? {};
     const name = layerName(layer);
     if (inputSize === null && layers.length === 0) inputSize = declaredInputSize(config);
     if (PASS_THROUGH.has(className)) continue;

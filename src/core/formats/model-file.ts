@@ -1,18 +1,18 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import type { TrainedModel } from '../api/model-spec';
-import { loadH5Model } from './hdf5/read-h5';
-import { saveH5Model } from './hdf5/write-h5';
+import { loadModelFromH5File } from './hdf5/read-h5';
+import { saveModelToH5File } from './hdf5/write-h5';
 import { ModelFileError } from './model-error';
-import { loadTfjsModel, saveTfjsModel } from './tfjs/layers-format';
+import { loadModelFromTfjsFile, saveModelToTfjsFile } from './tfjs/layers-format';
 
 /** Model files by extension; every place that reads or writes a model goes through here. */
 export async function readModelFile(path: string): Promise<TrainedModel> {
   switch (extname(path).toLowerCase()) {
     case '.json':
-      return loadTfjsModel(path);
+      return loadModelFromTfjsFile(path);
     case '.h5':
-      return loadH5Model(path);
+      return (await loadModelFromH5File(path)).model;
     default:
       throw new ModelFileError(path, 'unknown model file type (expected a Keras .h5 or a TF.js model.json)');
   }
@@ -22,10 +22,10 @@ export async function writeModelFile(model: TrainedModel, path: string): Promise
   switch (extname(path).toLowerCase()) {
     case '.json':
       await mkdir(dirname(path), { recursive: true });
-      return saveTfjsModel(model, path);
+      return saveModelToTfjsFile(model, path);
     case '.h5':
       await mkdir(dirname(path), { recursive: true });
-      return saveH5Model(model, path);
+      return saveModelToH5File(model, path);
     default:
       throw new ModelFileError(path, 'unknown model file type to write (use .h5 for Keras HDF5 or .json for the TF.js layers format)');
   }

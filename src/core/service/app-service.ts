@@ -10,12 +10,10 @@ import { availableBackends } from '../training/backend';
 import type { TrainConfig } from '../api/train-config';
 import { startModelProblem } from '../training/fine-tune';
 import type { DoneEvent } from '../api/training-events';
-import { TrainingSession, type SpawnTrainingWorker, type TrainingResult } from '../training/session';
-import { startSourceWorker } from '../training/spawn-source-worker';
+import { TrainingSession, type TrainingResult } from '../training/session';
 import type { TrainingInputs } from '../training/worker-protocol';
-import { h5Download, samplesIdxDownload } from './exports';
-import type { Job } from './job-protocol';
-import { JobRunner, type SpawnJobWorker } from './jobs';
+import { h5Download, samplesIdxDownload } from './downloads';
+import { JobRunner } from './jobs';
 import { sweepLeftovers } from './leftovers';
 import { ModelStore } from './model-store';
 import { SampleStore, type StoredSample } from './sample-store';
@@ -26,12 +24,7 @@ export interface AppServiceOptions {
   shell: 'electron' | 'web';
   userDir: string;
   bundledModelsDir: string;
-  spawnWorker: SpawnTrainingWorker;
-  /** Worker for evaluations and exports; defaults to the TypeScript sources (the packaged app passes its bundle). */
-  spawnJobWorker?: SpawnJobWorker;
 }
-
-const spawnSourceJobWorker: SpawnJobWorker = (job: Job) => startSourceWorker(new URL('./job-worker.ts', import.meta.url), { job });
 
 type Handlers = { [M in Method]: (request: Request<M>) => Promise<Responses[M]> };
 
@@ -70,8 +63,8 @@ export class AppService {
   constructor(private readonly options: AppServiceOptions) {
     this.store = new ModelStore(options.userDir, options.bundledModelsDir);
     this.samples = new SampleStore(options.userDir);
-    this.session = new TrainingSession(options.spawnWorker);
-    this.jobs = new JobRunner(options.spawnJobWorker ?? spawnSourceJobWorker);
+    this.session = new TrainingSession();
+    this.jobs = new JobRunner();
     this.unsaved = new UnsavedModelKeeper(this.store);
     // Clear what crashed runs left behind, then read the library while the window loads, so the Draw page's first
     // model is ready when asked for.

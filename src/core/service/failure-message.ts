@@ -9,6 +9,7 @@
  */
 import { basename, dirname } from 'node:path';
 import { ApiError } from '../api/contract';
+import { firstLine } from '../api/first-line';
 import { ModelFileError } from '../formats/model-error';
 import { WORKING_FOLDER_PREFIXES } from './library-layout';
 
@@ -27,8 +28,6 @@ const WRITE_CAUSES: Record<string, string> = {
 const PROGRAMMING_ERRORS = [TypeError, RangeError, ReferenceError, SyntaxError];
 
 const UNEXPECTED = 'an unexpected problem stopped this: try again, and restart Digit Studio if it happens again';
-
-const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
 function errnoCode(error: unknown): string | undefined {
   const code = (error as NodeJS.ErrnoException | null)?.code;

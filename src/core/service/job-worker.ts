@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadMnist } from '../dataset';
 import { evaluationResult } from './evaluation';
-import { tfliteDownload } from './exports';
+import { tfliteDownload } from './downloads';
 import { userMessage } from './failure-message';
 import type { Job, JobReply } from './job-protocol';
 

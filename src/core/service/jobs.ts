@@ -4,9 +4,10 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { ApiError } from '../api/contract';
+import { firstLine } from '../api/first-line';
+import { startWorker } from '../workers/start-worker';
+import { watchWorker, type WorkerStop } from '../workers/watch-worker';
 import type { Job, JobKind, JobReply } from './job-protocol';
-
-export type SpawnJobWorker = (job: Job) => Worker;
 
 const JOB_NAMES: Record<JobKind, string> = { evaluate: 'the evaluation', export: 'the TensorFlow Lite export' };
 
@@ -14,9 +15,9 @@ const JOB_NAMES: Record<JobKind, string> = { evaluate: 'the evaluation', export:
  * A job whose thread died (out of memory, a crash) or ended without an answer: the user is told what stopped and
  * what to do; the thread's own error, in words of the code, goes to stderr for whoever diagnoses it.
  */
-function stopped(kind: JobKind, error: Error): ApiError {
-  console.error(`digit-studio: the ${kind} job's thread stopped: ${error.message.split('\n')[0]}`);
-  const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+function stopped(kind: JobKind, stop: WorkerStop): ApiError {
+  console.error(`digit-studio: the ${kind} job's thread ${firstLine(stop.message)}`);
+  const outOfMemory = (stop.error as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
   const advice = outOfMemory ? 'it ran out of memory; close other programs and try again' : 'try again';
   return new ApiError(`${JOB_NAMES[kind]} stopped unexpectedly: ${advice}`);
 }
@@ -24,23 +25,19 @@ function stopped(kind: JobKind, error: Error): ApiError {
 export class JobRunner {
   private readonly running = new Map<JobKind, { worker: Worker; cancel: () => void }>();
 
-  constructor(private readonly spawn: SpawnJobWorker) {}
-
   run(job: Job): Promise<unknown> {
     this.cancel(job.kind);
-    const worker = this.spawn(job);
+    const worker = startWorker('job', { job });
     return new Promise((resolve, reject) => {
-      // A thread that ends before it answers, fails or is cancelled would leave the call waiting forever.
-      const ended = (code: number): void => {
+      // A thread that crashes or ends before it answers would leave the call waiting forever.
+      const watch = watchWorker(worker, (stop) => {
         done();
-        reject(stopped(job.kind, new Error(`exited with code ${code} without an answer`)));
-      };
+        reject(stopped(job.kind, stop));
+      });
       const done = (): void => {
-        worker.off('exit', ended);
         if (this.running.get(job.kind)?.worker === worker) this.running.delete(job.kind);
-        void worker.terminate();
+        void watch.end();
       };
-      worker.once('exit', ended);
       this.running.set(job.kind, {
         worker,
         cancel: () => {
@@ -52,10 +49,6 @@ export class JobRunner {
         done();
         if (reply.ok) resolve(reply.result);
         else reject(new ApiError(reply.error));
-      });
-      worker.once('error', (error) => {
-        done();
-        reject(stopped(job.kind, error));
       });
     });
   }

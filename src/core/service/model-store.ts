@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join, sep } from 'node:path';
 import { ApiError, type DamagedModel, type ModelEntry } from '../api/contract';
+import { firstLine } from '../api/first-line';
 import { ModelFileError } from '../formats/model-error';
 import { readModelFile, writeModelFile } from '../formats/model-file';
 import { parseModelJson } from '../formats/tfjs/model-json';
@@ -80,7 +81,7 @@ export class ModelStore {
       } catch (error) {
         const path = join(this.modelsDir, folder);
         // The entry's path is shown beside the reason: name its files relative to it ("model.json: …").
-        const reason = (error as Error).message.split('\n')[0].replaceAll(path + sep, '');
+        const reason = firstLine(error).replaceAll(path + sep, '');
         damaged.push({ folder, path, reason });
       }
     }

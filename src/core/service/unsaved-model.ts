@@ -8,7 +8,7 @@ import { isAbsolute, join } from 'node:path';
 import { ApiError, type ModelEntry, type UnsavedModel } from '../api/contract';
 import { writeModelFile } from '../formats/model-file';
 import type { TrainedModel } from '../api/model-spec';
-import { safeFileName } from './exports';
+import { safeFileName } from './downloads';
 import { userMessage, writeProblem } from './failure-message';
 import type { ModelStore } from './model-store';
 

@@ -18,6 +18,7 @@ import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } 
 import { uptime } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { firstLine } from '../api/first-line';
 
 export const LOCK_FILE = 'digit-studio.lock';
 
@@ -142,7 +143,7 @@ function held(file: string, content: string): UserDirLock {
 }
 
 function unlocked(userDir: string, error: unknown): UserDirLock {
-  console.warn(`digit-studio: cannot lock ${userDir} against a second instance: ${(error as Error).message.split('\n')[0]}`);
+  console.warn(`digit-studio: cannot lock ${userDir} against a second instance: ${firstLine(error)}`);
   return { file: null, release: () => undefined };
 }
 

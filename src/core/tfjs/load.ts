@@ -4,6 +4,7 @@
  */
 import type * as TfModule from '@tensorflow/tfjs';
 import { BACKEND_LABELS, type BackendName } from '../api/backends';
+import { firstLine } from '../api/first-line';
 
 export type Tf = typeof TfModule;
 
@@ -35,8 +36,7 @@ export async function loadBackend(name: TfBackendName): Promise<LoadedBackend> {
   try {
     tf = await importTf(name);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new BackendUnavailableError(`${BACKEND_LABELS[name]} is not available: ${reason}`);
+    throw new BackendUnavailableError(`${BACKEND_LABELS[name]} is not available: ${firstLine(error)}`);
   }
   // PROD silences tfjs's console advice ("install tfjs-node") and debug checks; the app reports the backend itself.
   tf.env().set('PROD', true);

@@ -1,4 +1,5 @@
 import type { LayersModel, Sequential } from '@tensorflow/tfjs';
+import { denseLayerName } from '../api/keras-names';
 import { checkWeights, layerShapes, type DenseWeights, type ModelSpec, type TrainedModel } from '../api/model-spec';
 import type { Tf } from './load';
 
@@ -19,7 +20,7 @@ export function buildTfModel(tf: Tf, spec: ModelSpec, seed: number, logits = fal
         inputShape: i === 0 ? [spec.inputSize] : undefined,
         kernelInitializer: tf.initializers.glorotUniform({ seed: seed + i }),
         biasInitializer: 'zeros',
-        name: i === 0 ? 'dense' : `dense_${i}`,
+        name: denseLayerName(i),
       }),
     );
   });

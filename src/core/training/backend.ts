@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { BACKEND_LABELS, type BackendName } from '../api/backends';
+import { BACKEND_LABELS, BACKENDS, type BackendName } from '../api/backends';
 import type { TrainConfig } from '../api/train-config';
 import { BackendUnavailableError, loadBackend, type LoadedBackend, type TfBackendName } from '../tfjs/load';
 import { engineGap, loadEngine, type EngineRuntime } from './engine';
@@ -8,12 +8,6 @@ export interface EngineBackend {
   name: 'engine';
   engine: EngineRuntime;
 }
-
-/**
- * Fastest first: native TensorFlow where @tensorflow/tfjs-node installed, then the WebAssembly SIMD engine for
- * every setting it covers, then tfjs WebAssembly, then plain JS.
- */
-export const BACKEND_PREFERENCE: readonly BackendName[] = ['tensorflow', 'engine', 'wasm', 'cpu'];
 
 async function tryEngine(config: TrainConfig): Promise<EngineBackend> {
   const gap = engineGap(config);
@@ -27,12 +21,12 @@ async function tryEngine(config: TrainConfig): Promise<EngineBackend> {
 
 const isTfBackend = (name: BackendName): name is TfBackendName => name !== 'engine';
 
-/** The backend a run's settings name, or with 'auto' the first in BACKEND_PREFERENCE that loads and covers them. */
+/** The backend a run's settings name, or with 'auto' the first in BACKENDS (fastest first) that loads and covers them. */
 export async function loadTrainingBackend(config: TrainConfig): Promise<LoadedBackend | EngineBackend> {
   const load = (name: BackendName): Promise<LoadedBackend | EngineBackend> => (isTfBackend(name) ? loadBackend(name) : tryEngine(config));
   if (config.backend !== 'auto') return load(config.backend);
   const reasons: string[] = [];
-  for (const name of BACKEND_PREFERENCE) {
+  for (const name of BACKENDS) {
     try {
       return await load(name);
     } catch (error) {
@@ -47,7 +41,7 @@ export async function loadTrainingBackend(config: TrainConfig): Promise<LoadedBa
  * WebAssembly ones need WebAssembly; plain JavaScript always works.
  */
 export function availableBackends(): BackendName[] {
-  return BACKEND_PREFERENCE.filter((name) => {
+  return BACKENDS.filter((name) => {
     if (name === 'tensorflow') {
       try {
         createRequire(import.meta.url).resolve('@tensorflow/tfjs-node');

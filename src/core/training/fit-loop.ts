@@ -11,7 +11,7 @@ import type { DoneEvent, FailedEvent, TrainingEvent } from '../api/training-even
 import type { DigitSet } from '../dataset';
 import { EpochAugmenter } from './augment/augmenter';
 import { createRng, shuffleInPlace } from './rng';
-import type { TrainingSplit } from './samples';
+import type { TrainingSplit } from './training-data';
 
 export interface TrainerHooks {
   emit(event: TrainingEvent): void;

@@ -1,3 +1,3 @@
 export * from './backend';
 export * from './session';
-export * from './samples';
+export * from './training-data';

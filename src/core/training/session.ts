@@ -1,10 +1,9 @@
-import type { Worker } from 'node:worker_threads';
 import type { TrainedModel } from '../api/model-spec';
 import type { TrainConfig } from '../api/train-config';
 import type { DoneEvent, FailedEvent, TrainingEvent } from '../api/training-events';
+import { startWorker } from '../workers/start-worker';
+import { watchWorker } from '../workers/watch-worker';
 import type { TrainingInputs, WorkerInit, WorkerMessage } from './worker-protocol';
-
-export type SpawnTrainingWorker = (init: WorkerInit) => Worker;
 
 export interface TrainingResult {
   final: DoneEvent | FailedEvent;
@@ -25,8 +24,6 @@ export class TrainingBusyError extends Error {
 export class TrainingSession {
   private stopFlag: Int32Array | null = null;
 
-  constructor(private readonly spawn: SpawnTrainingWorker) {}
-
   get running(): boolean {
     return this.stopFlag !== null;
   }
@@ -35,7 +32,8 @@ export class TrainingSession {
     if (this.stopFlag) throw new TrainingBusyError();
     const flagBuffer = new SharedArrayBuffer(4);
     this.stopFlag = new Int32Array(flagBuffer);
-    const worker = this.spawn({ config, stopFlag: flagBuffer, dataDir, ...inputs });
+    const init: WorkerInit = { config, stopFlag: flagBuffer, dataDir, ...inputs };
+    const worker = startWorker('training', { init });
 
     return new Promise<TrainingResult>((resolve) => {
       let final: DoneEvent | FailedEvent | null = null;
@@ -50,8 +48,9 @@ export class TrainingSession {
           onEvent(final);
         }
         resolve({ final, model });
-        void worker.terminate();
+        void watch.end();
       };
+      const watch = watchWorker(worker, (stop) => finish(stop.message));
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'event') {
           if (message.event.event === 'done' || message.event.event === 'failed') final = message.event;
@@ -61,8 +60,6 @@ export class TrainingSession {
           finish();
         }
       });
-      worker.on('error', (error) => finish(error.message));
-      worker.on('exit', (code) => finish(`exit code ${code}`));
     });
   }
 

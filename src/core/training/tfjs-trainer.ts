@@ -5,7 +5,7 @@ import type { DigitSet } from '../dataset';
 import type { LoadedBackend, Tf } from '../tfjs/load';
 import { buildTfModel, readTfWeights, writeTfWeights } from '../tfjs/model';
 import { fitLoop, type Stepper, type TrainerHooks, type TrainOutcome } from './fit-loop';
-import { fillBatch, identityOrder, type TrainingSplit } from './samples';
+import { fillBatch, identityOrder, type TrainingSplit } from './training-data';
 
 const EVAL_CHUNK = 2000;
 

@@ -2,27 +2,22 @@
  * Training worker (worker_threads): loads the backend and MNIST, trains, and posts events and the final
  * weights to the thread that started it. Heavy work never runs on the thread that serves the UI.
  */
-import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { BackendName } from '../api/backends';
 import { INPUT_SIZE } from '../api/model-spec';
 import type { TrainingEvent } from '../api/training-events';
 import { loadMnist } from '../dataset';
 import { loadTrainingBackend } from './backend';
-import { setAugmentWorkerSpawner } from './augment/augmenter';
 import { trainWithEngine } from './engine';
-import { setEngineHelperSpawner } from './engine/split';
 import { mixUserSamples, userAccuracy } from './fine-tune';
-import { splitForTraining } from './samples';
+import { splitForTraining } from './training-data';
 import { trainWithTfjs } from './tfjs-trainer';
 import type { WorkerInit, WorkerMessage } from './worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('the training worker must run in a worker thread');
 
-const { init, augmentWorkerPath, engineHelperPath } = workerData as { init: WorkerInit; augmentWorkerPath?: string; engineHelperPath?: string };
-// The packaged app passes its bundled augmentation worker and engine helper; unbundled runs start them from the TypeScript source.
-if (augmentWorkerPath) setAugmentWorkerSpawner((data) => new Worker(augmentWorkerPath, { workerData: data }));
-if (engineHelperPath) setEngineHelperSpawner((data) => new Worker(engineHelperPath, { workerData: data }));
+const { init } = workerData as { init: WorkerInit };
 const stopFlag = new Int32Array(init.stopFlag);
 const post = (message: WorkerMessage): void => port.postMessage(message);
 const emit = (event: TrainingEvent): void => post({ type: 'event', event });

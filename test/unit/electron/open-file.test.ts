@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ModelEntry } from '../../../src/core/api/contract';
 import { AppService } from '../../../src/core/service/app-service';
-import { spawnSourceWorker } from '../../../src/core/training/spawn-source-worker';
 import { readModelFile } from '../../../src/core/formats/model-file';
 import { tfliteBytes } from '../../../src/core/formats/tflite/export';
 import { inspectTflite } from '../../../src/core/formats/tflite/inspect';
@@ -24,7 +23,7 @@ describe('model files handed to the app', () => {
 
   it('imports a real Keras 3 .h5 through the AppService into the library', async () => {
     const bundled = fileURLToPath(new URL('../../../resources/models', import.meta.url));
-    const service = new AppService({ version: 'test', shell: 'electron', userDir: mkdtempSync(join(tmpdir(), 'digit-studio-open-')), bundledModelsDir: bundled, spawnWorker: spawnSourceWorker });
+    const service = new AppService({ version: 'test', shell: 'electron', userDir: mkdtempSync(join(tmpdir(), 'digit-studio-open-')), bundledModelsDir: bundled });
     const entry = await importModelFile(service, join(VERIFY_FIXTURES, 'keras_reference_mlp.h5'));
     // 784→128→128→10 Dense: 784·128+128 + 128·128+128 + 128·10+10 parameters.
     expect(entry).toMatchObject({ source: 'imported', name: 'keras_reference_mlp', params: 118_282 });

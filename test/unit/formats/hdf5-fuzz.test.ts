@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkWeights, layerShapes, mlpSpec, type TrainedModel } from '../../../src/core/api/model-spec';
-import { readH5File } from '../../../src/core/formats/hdf5/read-h5';
+import { loadModelFromH5File } from '../../../src/core/formats/hdf5/read-h5';
 import { ModelFileError } from '../../../src/core/formats/model-error';
 import { writeModelFile } from '../../../src/core/formats/model-file';
 import { createPredictor } from '../../../src/core/inference';
@@ -62,12 +62,12 @@ describe('Keras HDF5 reader under fuzzing', () => {
     const path = join(dir, 'case.h5');
     for (const [index, source] of [KERAS_REFERENCE, await ourFile()].entries()) {
       const good = readFileSync(source);
-      const skip = weightRanges(good, (await readH5File(source)).model);
+      const skip = weightRanges(good, (await loadModelFromH5File(source)).model);
       const next = random(100 + index);
       for (let i = 0; i < CASES_PER_SOURCE; i++) {
         writeFileSync(path, mutate(good, skip, next, i % 4 === 0));
         try {
-          const { model } = await readH5File(path, { timeoutMs: 5000 });
+          const { model } = await loadModelFromH5File(path, { timeoutMs: 5000 });
           checkWeights(model.spec, model.weights);
           expect(createPredictor(model)(new Float32Array(784).fill(0.5))).toHaveLength(10);
           outcomes.model++;

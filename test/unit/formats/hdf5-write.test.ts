@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { layerShapes, mlpSpec, type CompileInfo, type TrainedModel } from '../../../src/core/api/model-spec';
-import { readH5File } from '../../../src/core/formats/hdf5/read-h5';
+import { loadModelFromH5File } from '../../../src/core/formats/hdf5/read-h5';
 import { PyFloat, pythonJson } from '../../../src/core/formats/hdf5/python-json';
 import { float32Decimal, readTrainingConfig } from '../../../src/core/formats/hdf5/training-config';
 import { ModelFileError } from '../../../src/core/formats/model-error';
@@ -117,7 +117,7 @@ describe('Keras HDF5 writer', () => {
     const model = smallModel(compile);
     const path = join(dir, `roundtrip-${name}.h5`);
     await writeModelFile(model, path);
-    const { model: read, info } = await readH5File(path);
+    const { model: read, info } = await loadModelFromH5File(path);
     expect(read).toEqual(model);
     expect(info).toMatchObject({ kerasVersion: '2.15.0', backend: 'tensorflow', generatedBy: 'Digit Studio' });
   });

@@ -16,7 +16,7 @@ async function lint(filePath: string, code: string): Promise<Array<{ ruleId: str
 }
 
 const RENDERER_MAY = 'src/renderer, src/core/api, src/core/preprocess, src/core/inference';
-const SHELL_MAY = 'src/core/api, src/core/service, src/core/static, src/core/fs';
+const SHELL_MAY = 'src/core/api, src/core/service, src/core/static, src/core/fs, src/core/workers';
 const CORE_MAY_NOT = 'electron, vue, pinia, fabric, echarts, vue-echarts';
 
 describe('layer rules (layers/imports)', () => {
@@ -76,6 +76,12 @@ describe('layer rules (layers/imports)', () => {
       message: `Bad layering: src/web (a thin shell over the AppService) may import only src/web, ${SHELL_MAY}, not 'src/core/formats/model-file'.`,
     },
     {
+      what: 'core/workers reaching the workers it starts (it knows them only by path)',
+      filePath: 'src/core/workers/start-worker.ts',
+      code: "export type { WorkerInit } from '../training/worker-protocol';\n",
+      message: `Bad layering: src/core/workers (starts any worker by name; every layer that starts one stands on it) may import only src/core/workers, not 'src/core/training/worker-protocol'.`,
+    },
+    {
       what: 'core importing electron',
       filePath: 'src/core/service/app-service.ts',
       code: "export { app } from 'electron';\n",
@@ -86,7 +92,7 @@ describe('layer rules (layers/imports)', () => {
       filePath: 'src/core/formats/tfjs/layers-format.ts',
       code: "export { loadTrainingBackend } from '../../training/backend';\n",
       message:
-        "Bad layering: src/core/formats may import only src/core/api, src/core/fs, src/core/dataset, src/core/preprocess, src/core/inference, src/core/tfjs, src/core/formats, not 'src/core/training/backend'.",
+        "Bad layering: src/core/formats may import only src/core/api, src/core/fs, src/core/dataset, src/core/preprocess, src/core/inference, src/core/tfjs, src/core/workers, src/core/formats, not 'src/core/training/backend'.",
     },
     {
       what: 'tfjs loading climbing to training',
@@ -146,9 +152,14 @@ describe('layer rules (layers/imports)', () => {
       ],
     },
     {
-      what: 'src/main/workers.ts naming a bundled worker file (its narrow exception)',
-      filePath: 'src/main/workers.ts',
-      code: ["export { default } from '../core/training/worker?nodeWorker';"],
+      what: 'core/workers/bundled-files.ts naming a bundled worker file (its narrow exception)',
+      filePath: 'src/core/workers/bundled-files.ts',
+      code: ["export { default } from '../training/worker?modulePath';"],
+    },
+    {
+      what: 'the shells, the service and the engines starting workers through core/workers',
+      filePath: 'src/main/index.ts',
+      code: ["export { useBundledWorkers } from '../core/workers/bundled-files';"],
     },
     {
       what: 'the engines reaching tfjs loading below them',

@@ -11,7 +11,7 @@ import { loadMnist, type Mnist } from '../../../src/core/dataset';
 import { loadBackend } from '../../../src/core/tfjs/load';
 import { loadEngine, trainWithEngine } from '../../../src/core/training/engine';
 import { fitLoop, type Stepper, type TrainOutcome } from '../../../src/core/training/fit-loop';
-import { identityOrder, sliceSet, splitForTraining } from '../../../src/core/training/samples';
+import { identityOrder, sliceSet, splitForTraining } from '../../../src/core/training/training-data';
 import { trainWithTfjs } from '../../../src/core/training/tfjs-trainer';
 
 let mnist: Mnist;

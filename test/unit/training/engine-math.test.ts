@@ -10,7 +10,7 @@ import { glorotUniform } from '../../../src/core/training/engine/init';
 import { EngineNetwork } from '../../../src/core/training/engine/network';
 import { loadEngine, type EngineRuntime } from '../../../src/core/training/engine/runtime';
 import { createRng, shuffleInPlace } from '../../../src/core/training/rng';
-import { sliceSet } from '../../../src/core/training/samples';
+import { sliceSet } from '../../../src/core/training/training-data';
 
 let runtime: EngineRuntime;
 let images: DigitSet;

@@ -11,7 +11,7 @@ import { engineGap, loadEngine, trainWithEngine } from '../../../src/core/traini
 import { glorotUniform } from '../../../src/core/training/engine/init';
 import { EngineNetwork } from '../../../src/core/training/engine/network';
 import { createRng, shuffleInPlace } from '../../../src/core/training/rng';
-import { sliceSet, splitForTraining } from '../../../src/core/training/samples';
+import { sliceSet, splitForTraining } from '../../../src/core/training/training-data';
 
 let mnist: Mnist;
 

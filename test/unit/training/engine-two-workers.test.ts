@@ -16,10 +16,10 @@ import { glorotUniform } from '../../../src/core/training/engine/init';
 import { Handshake, SLOT } from '../../../src/core/training/engine/handshake';
 import { EngineNetwork } from '../../../src/core/training/engine/network';
 import { createSharedMemory, loadSharedEngine } from '../../../src/core/training/engine/runtime';
-import { WorkerPair } from '../../../src/core/training/engine/split';
+import { WorkerPair } from '../../../src/core/training/engine/worker-pair';
 import { engineThreads, measureIdleCores } from '../../../src/core/training/engine/threads';
 import { createRng, shuffleInPlace } from '../../../src/core/training/rng';
-import { sliceSet, splitForTraining } from '../../../src/core/training/samples';
+import { sliceSet, splitForTraining } from '../../../src/core/training/training-data';
 
 let runtime: EngineRuntime;
 let shared: EngineRuntime;

@@ -10,7 +10,7 @@ import type { TrainingEvent } from '../../../src/core/api/training-events';
 import type { DigitSet } from '../../../src/core/dataset';
 import { mixUserSamples, startModelProblem, userAccuracy, userRepeats } from '../../../src/core/training/fine-tune';
 import { fitLoop, type Stepper } from '../../../src/core/training/fit-loop';
-import { identityOrder } from '../../../src/core/training/samples';
+import { identityOrder } from '../../../src/core/training/training-data';
 
 /** n one-pixel images: image i has value `base + i` in its first pixel. */
 function set(n: number, base: number, label: (i: number) => number): DigitSet {

@@ -10,16 +10,13 @@
  *   ('dense/kernel:0'); the loaders look datasets up by those names inside the layer's group and assign them
  *   by order, so kernel always comes before bias.
  */
+import { denseLayerName } from '../../api/keras-names';
 import type { ModelSpec } from '../../api/model-spec';
+import type { LayerSerialization, ModelSerialization } from '../keras-format';
 import { pythonJson } from './python-json';
 
 export const KERAS_VERSION = '2.15.0';
 export const KERAS_BACKEND = 'tensorflow';
-export const GENERATED_BY = 'Digit Studio';
-
-export function denseLayerName(index: number): string {
-  return index === 0 ? 'dense' : `dense_${index}`;
-}
 
 /** weight_names of a Dense layer, in the order Keras assigns them. */
 export function denseWeightNames(layerName: string): [kernel: string, bias: string] {
@@ -28,7 +25,7 @@ export function denseWeightNames(layerName: string): [kernel: string, bias: stri
 
 /** The model_config attribute's JSON text. */
 export function kerasModelConfig(spec: ModelSpec): string {
-  const dense = spec.layers.map((layer, i) => ({
+  const dense = spec.layers.map((layer, i): LayerSerialization => ({
     class_name: 'Dense',
     config: {
       name: denseLayerName(i),
@@ -46,9 +43,10 @@ export function kerasModelConfig(spec: ModelSpec): string {
       bias_constraint: null,
     },
   }));
-  const input = {
+  const input: LayerSerialization = {
     class_name: 'InputLayer',
     config: { batch_input_shape: [null, spec.inputSize], dtype: 'float32', sparse: false, ragged: false, name: `${denseLayerName(0)}_input` },
   };
-  return pythonJson({ class_name: 'Sequential', config: { name: 'sequential', layers: [input, ...dense] } });
+  const model: ModelSerialization = { class_name: 'Sequential', config: { name: 'sequential', layers: [input, ...dense] } };
+  return pythonJson(model);
 }

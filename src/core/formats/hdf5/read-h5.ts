@@ -5,12 +5,11 @@
  * dataset storage in the file can only name files there, never one on the disk.
  */
 import { megabytes, readRegularFile } from '../../fs/regular-file';
-import type { TrainedModel } from '../../api/model-spec';
 import { asModelFileError, ModelFileError } from '../model-error';
-import type { H5ReadResult } from './read-keras-h5';
+import type { LoadedH5Model } from './read-keras-h5';
 import { readInWorker } from './reader-thread';
 
-export type { H5Info, H5ReadResult } from './read-keras-h5';
+export type { H5Info, LoadedH5Model } from './read-keras-h5';
 
 /** Far above any Dense digit model (the tutorial's is 0.5 MB), low enough to read into memory safely. */
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -25,8 +24,8 @@ function hasHdf5Signature(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** The model and what the file says about its origin. timeoutMs bounds the HDF5 parse (default 30 s). */
-export async function readH5File(path: string, options: { timeoutMs?: number } = {}): Promise<H5ReadResult> {
+/** The model and what the file says about its origin (Keras' load_model_from_hdf5). timeoutMs bounds the HDF5 parse (default 30 s). */
+export async function loadModelFromH5File(path: string, options: { timeoutMs?: number } = {}): Promise<LoadedH5Model> {
   const bytes = await asModelFileError(() =>
     readRegularFile(path, { maxBytes: MAX_FILE_BYTES, tooLarge: `over ${megabytes(MAX_FILE_BYTES)}; a Keras digit model is far smaller` }),
   );
@@ -37,8 +36,4 @@ export async function readH5File(path: string, options: { timeoutMs?: number } =
   });
   if (!reply.ok) throw new ModelFileError(path, reply.problem);
   return reply.result;
-}
-
-export async function loadH5Model(path: string): Promise<TrainedModel> {
-  return (await readH5File(path)).model;
 }

@@ -21,7 +21,7 @@ export interface H5Info {
   loss: string | null;
 }
 
-export interface H5ReadResult {
+export interface LoadedH5Model {
   model: TrainedModel;
   info: H5Info;
 }
@@ -99,7 +99,7 @@ function optionalJson(text: string | null): unknown {
   }
 }
 
-function readModel(h5: H5, file: H5Group): H5ReadResult {
+function readModel(h5: H5, file: H5Group): LoadedH5Model {
   const spec = readSpec(file);
   const weights = readWeights(h5, file, spec);
   const training = readTrainingConfig(optionalJson(optionalString(file, 'training_config')));
@@ -112,7 +112,7 @@ function readModel(h5: H5, file: H5Group): H5ReadResult {
 }
 
 /** Parses the bytes of an .h5 file; throws H5Problem for anything that is not a readable Keras Dense model. */
-export function readKerasH5(h5: H5, bytes: Uint8Array): H5ReadResult {
+export function loadModelFromH5Bytes(h5: H5, bytes: Uint8Array): LoadedH5Model {
   takeHdf5Error(); // start from a clean diagnostics buffer
   return withMemoryFile(h5, bytes, (path) => {
     const file = hdf5('open the file', () => new h5.lib.File(path, 'r'));

@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { H5Problem } from './h5-access';
 import { loadH5wasm } from './h5wasm-runtime';
-import { readKerasH5 } from './read-keras-h5';
+import { loadModelFromH5Bytes } from './read-keras-h5';
 import { READER_READY, type ReadReply, type ReadRequest } from './worker-protocol';
 
 const port = parentPort;
@@ -14,7 +14,7 @@ const h5 = await loadH5wasm();
 
 port.on('message', ({ id, bytes }: ReadRequest) => {
   try {
-    const result = readKerasH5(h5, bytes);
+    const result = loadModelFromH5Bytes(h5, bytes);
     const buffers = result.model.weights.flatMap((w) => [w.kernel.buffer as ArrayBuffer, w.bias.buffer as ArrayBuffer]);
     port.postMessage({ id, ok: true, result } satisfies ReadReply, buffers);
   } catch (error) {

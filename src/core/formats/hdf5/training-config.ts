@@ -7,6 +7,7 @@
  * which Keras 3 does not resolve: it silently falls back to SGD(learning_rate=0.01).
  */
 import type { CompileInfo } from '../../api/model-spec';
+import { objectOf, type KerasObject, type OptimizerConfig, type TrainingConfig, type Unchecked } from '../keras-format';
 import { PyFloat, pythonJson } from './python-json';
 
 /** What the file says about its optimizer, whether or not Digit Studio can train with it. */
@@ -29,7 +30,7 @@ export interface TrainingSummary {
 const DEFAULT_MOMENTUM = 0.9;
 const ADAM = { beta_1: 0.9, beta_2: 0.999, epsilon: 1e-7, amsgrad: false };
 
-function kerasOptimizer(compile: CompileInfo): { class_name: string; config: Record<string, unknown> } {
+function kerasOptimizer(compile: CompileInfo): TrainingConfig['optimizer_config'] {
   // Keras keeps the learning rate in a float32 variable and saves that value; writing it the same way means the
   // number in the file is exactly the one Keras loads (0.01 is stored as 0.009999999776482582).
   const learningRate = new PyFloat(Math.fround(compile.learningRate));
@@ -47,7 +48,8 @@ function kerasOptimizer(compile: CompileInfo): { class_name: string; config: Rec
 
 /** The training_config attribute's JSON text. */
 export function kerasTrainingConfig(compile: CompileInfo): string {
-  return pythonJson({ loss: compile.loss, metrics: ['accuracy'], weighted_metrics: null, loss_weights: null, optimizer_config: kerasOptimizer(compile) });
+  const config: TrainingConfig = { loss: compile.loss, metrics: ['accuracy'], weighted_metrics: null, loss_weights: null, optimizer_config: kerasOptimizer(compile) };
+  return pythonJson(config);
 }
 
 /** The shortest decimal with the same float32 value: 0.009999999776482582 → 0.01. */
@@ -66,13 +68,11 @@ function finite(value: unknown): number | undefined {
 
 function lossName(loss: unknown): string | null {
   if (typeof loss === 'string') return loss;
-  const className = (loss as { class_name?: unknown })?.class_name;
+  const className = objectOf<KerasObject>(loss)?.class_name;
   return typeof className === 'string' ? className : null;
 }
 
-function optimizerInfo(optimizer: unknown): OptimizerInfo | null {
-  const className = (optimizer as { class_name?: unknown })?.class_name;
-  const config = (optimizer as { config?: Record<string, unknown> })?.config ?? {};
+function optimizerInfo(className: unknown, config: Unchecked<OptimizerConfig>): OptimizerInfo | null {
   if (typeof className !== 'string') return null;
   const momentum = finite(config.momentum);
   return {
@@ -84,12 +84,12 @@ function optimizerInfo(optimizer: unknown): OptimizerInfo | null {
   };
 }
 
-function isDefaultAdam(config: Record<string, unknown>): boolean {
+function isDefaultAdam(config: Unchecked<OptimizerConfig>): boolean {
   const same = (key: 'beta_1' | 'beta_2' | 'epsilon'): boolean => config[key] === undefined || finite(config[key]) === ADAM[key];
   return same('beta_1') && same('beta_2') && same('epsilon') && !config.amsgrad;
 }
 
-function compileInfo(optimizer: OptimizerInfo, config: Record<string, unknown>, loss: string | null): CompileInfo | undefined {
+function compileInfo(optimizer: OptimizerInfo, config: Unchecked<OptimizerConfig>, loss: string | null): CompileInfo | undefined {
   if (loss !== 'categorical_crossentropy' && loss !== 'CategoricalCrossentropy') return undefined;
   const { learningRate, momentum = 0, nesterov } = optimizer;
   if (learningRate === null || learningRate <= 0) return undefined;
@@ -101,9 +101,11 @@ function compileInfo(optimizer: OptimizerInfo, config: Record<string, unknown>, 
 
 /** Reads a parsed training_config; anything unrecognised simply yields no optimizer/compile information. */
 export function readTrainingConfig(trainingConfig: unknown): TrainingSummary {
-  const raw = (trainingConfig as { optimizer_config?: unknown })?.optimizer_config;
-  const optimizer = optimizerInfo(raw);
-  const loss = lossName((trainingConfig as { loss?: unknown })?.loss);
-  const compile = optimizer ? compileInfo(optimizer, (raw as { config?: Record<string, unknown> }).config ?? {}, loss) : undefined;
+  const training = objectOf<TrainingConfig>(trainingConfig);
+  const serialized = objectOf<TrainingConfig['optimizer_config']>(training?.optimizer_config);
+  const config = objectOf<OptimizerConfig>(serialized?.config) ?? {};
+  const optimizer = optimizerInfo(serialized?.class_name, config);
+  const loss = lossName(training?.loss);
+  const compile = optimizer ? compileInfo(optimizer, config, loss) : undefined;
   return { optimizer, loss, ...(compile ? { compile } : {}) };
 }

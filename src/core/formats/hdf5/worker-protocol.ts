@@ -1,5 +1,5 @@
 /** Messages between the HDF5 reader worker (read-worker.ts) and the code that uses it (reader-thread.ts). */
-import type { H5ReadResult } from './read-keras-h5';
+import type { LoadedH5Model } from './read-keras-h5';
 
 /** The worker's first message, once h5wasm is loaded. */
 export const READER_READY = 'h5-reader-ready';
@@ -11,6 +11,6 @@ export interface ReadRequest {
 }
 
 export type ReadReply =
-  | { id: number; ok: true; result: H5ReadResult }
+  | { id: number; ok: true; result: LoadedH5Model }
   /** fatal: the worker's HDF5 state can no longer be trusted (e.g. a WebAssembly trap); start a new one. */
   | { id: number; ok: false; problem: string; fatal: boolean };

@@ -10,11 +10,12 @@
  * Strings are fixed-length ASCII, as tf.keras wrote them with h5py 2: every h5py version reads them as bytes,
  * which is what old loaders call .decode() on, and Keras 3 accepts them. Superblock version 0 ('earliest'), as h5py writes.
  */
+import { denseLayerName, GENERATED_BY } from '../../api/keras-names';
 import { checkWeights, type TrainedModel } from '../../api/model-spec';
 import { writeFileAtomic } from '../../fs/atomic-write';
 import { ModelFileError } from '../model-error';
 import { loadH5wasm, takeHdf5Error, withMemoryFile, type H5 } from './h5wasm-runtime';
-import { denseLayerName, denseWeightNames, GENERATED_BY, KERAS_BACKEND, KERAS_VERSION, kerasModelConfig } from './keras-layout';
+import { denseWeightNames, KERAS_BACKEND, KERAS_VERSION, kerasModelConfig } from './keras-layout';
 import { kerasTrainingConfig } from './training-config';
 
 type Group = InstanceType<H5['lib']['Group']>;
@@ -61,7 +62,7 @@ function buildFile(h5: H5, model: TrainedModel, path: string): void {
 }
 
 /** The complete .h5 file as bytes. */
-export async function kerasH5Bytes(model: TrainedModel): Promise<Uint8Array> {
+export async function saveModelToH5Bytes(model: TrainedModel): Promise<Uint8Array> {
   checkWeights(model.spec, model.weights);
   const h5 = await loadH5wasm();
   takeHdf5Error(); // start from a clean diagnostics buffer
@@ -75,10 +76,10 @@ export async function kerasH5Bytes(model: TrainedModel): Promise<Uint8Array> {
   });
 }
 
-export async function saveH5Model(model: TrainedModel, path: string): Promise<void> {
+export async function saveModelToH5File(model: TrainedModel, path: string): Promise<void> {
   let bytes: Uint8Array;
   try {
-    bytes = await kerasH5Bytes(model);
+    bytes = await saveModelToH5Bytes(model);
   } catch (error) {
     throw new ModelFileError(path, `cannot build the Keras HDF5 file: ${(error as Error).message}`);
   }

@@ -8,6 +8,7 @@ import type { io } from '@tensorflow/tfjs';
 import { writeFileAtomic } from '../../fs/atomic-write';
 import { megabytes, readRegularFile } from '../../fs/regular-file';
 import { readSiblingFiles } from '../../fs/sibling-files';
+import { GENERATED_BY } from '../../api/keras-names';
 import { checkWeights, type DenseLayerSpec, type DenseWeights, type TrainedModel } from '../../api/model-spec';
 import { toTfModel } from '../../tfjs/model';
 import { loadBackend } from '../../tfjs/load';
@@ -15,14 +16,12 @@ import { asModelFileError, ModelFileError } from '../model-error';
 import { denseLayersFromKerasConfig } from '../keras-config';
 import { parseModelJson, WEIGHTS_FILE, type WeightSpec } from './model-json';
 
-const GENERATED_BY = 'Digit Studio';
-
 function weightsFileName(modelJsonPath: string): string {
   return `${basename(modelJsonPath).replace(/\.json$/i, '')}.weights.bin`;
 }
 
 /** Saves atomically: the weights file first, then model.json, each via temp file + rename. */
-export async function saveTfjsModel(model: TrainedModel, path: string): Promise<void> {
+export async function saveModelToTfjsFile(model: TrainedModel, path: string): Promise<void> {
   const { tf } = await loadBackend('cpu');
   const tfModel = toTfModel(tf, model);
   let artifacts: io.ModelArtifacts | undefined;
@@ -69,7 +68,7 @@ function decodeWeights(path: string, weights: WeightSpec[], parts: Uint8Array[])
   });
 }
 
-export async function loadTfjsModel(path: string): Promise<TrainedModel> {
+export async function loadModelFromTfjsFile(path: string): Promise<TrainedModel> {
   const bytes = await asModelFileError(() =>
     readRegularFile(path, { maxBytes: MAX_MODEL_JSON_BYTES, tooLarge: `over ${megabytes(MAX_MODEL_JSON_BYTES)}; a model.json holds no weights and is far smaller` }),
   );

@@ -5,17 +5,9 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { DigitSet } from '../../dataset';
-import { startSourceWorker } from '../spawn-source-worker';
+import { startWorker } from '../../workers/start-worker';
+import { watchWorker, type WorkerWatch } from '../../workers/watch-worker';
 import type { AugmentReply, AugmentWorkerData } from './protocol';
-
-export type SpawnAugmentWorker = (data: AugmentWorkerData) => Worker;
-
-/** From the TypeScript sources (CLI, tests, web mode); the packaged app sets its bundled worker. */
-let spawnWorker: SpawnAugmentWorker = (data) => startSourceWorker(new URL('./worker.ts', import.meta.url), { ...data });
-
-export function setAugmentWorkerSpawner(spawn: SpawnAugmentWorker): void {
-  spawnWorker = spawn;
-}
 
 interface Request {
   epoch: number;
@@ -26,6 +18,7 @@ interface Request {
 
 export class EpochAugmenter {
   private readonly worker: Worker;
+  private readonly watch: WorkerWatch;
   private readonly target: Uint8Array;
   private request: Request | null = null;
   private failure: Error | null = null;
@@ -37,12 +30,11 @@ export class EpochAugmenter {
     new Uint8Array(source).set(train.pixels);
     const target = new SharedArrayBuffer(train.pixels.length);
     this.target = new Uint8Array(target);
-    this.worker = spawnWorker({ source, target, seed });
+    this.worker = startWorker('augment', { source, target, seed } satisfies AugmentWorkerData);
+    this.watch = watchWorker(this.worker, (stop) => this.fail(stop.message));
     this.worker.on('message', (reply: AugmentReply) => {
       if (reply.epoch === this.request?.epoch) this.request.resolve();
     });
-    this.worker.on('error', (error) => this.fail(`crashed: ${error.message}`));
-    this.worker.on('exit', (code) => this.fail(`stopped with exit code ${code}`));
     this.ask(1);
   }
 
@@ -59,7 +51,7 @@ export class EpochAugmenter {
 
   close(): void {
     this.closed = true;
-    void this.worker.terminate();
+    void this.watch.end();
   }
 
   private ask(epoch: number): void {

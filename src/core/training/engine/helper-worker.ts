@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { COMMAND, Handshake, SLOT } from './handshake';
 import { EngineInstance } from './instance';
 import { instantiate } from './runtime';
-import type { HelperInit } from './split';
+import type { HelperInit } from './worker-pair';
 
 const init = (workerData as { init: HelperInit }).init;
 const handshake = new Handshake(init.control);

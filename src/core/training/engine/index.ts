@@ -1,3 +1,3 @@
-export { engineGap } from './gap';
+export { engineGap } from './memory-limit';
 export { loadEngine, EngineUnavailableError, type EngineRuntime } from './runtime';
 export { trainWithEngine } from './trainer';

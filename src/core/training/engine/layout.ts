@@ -1,6 +1,6 @@
 /**
  * Where everything lives in the engine's memory, and the descriptor the kernels read (field offsets mirror
- * kernel/net.as). All sizes are fixed when a network is created: training allocates nothing afterwards.
+ * kernel/net.as; test/unit/training/engine-descriptor-offsets.test.ts checks they agree). All sizes are fixed when a network is created: training allocates nothing afterwards.
  * Two workers share the parameters, optimizer state and data sets, and each has its own workspace: descriptor,
  * batch lists, activations, deltas and a gradient buffer.
  */

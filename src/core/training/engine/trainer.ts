@@ -1,18 +1,18 @@
 /**
  * Trains with the WebAssembly engine under the shared fit loop: the same events, data order, validation
  * split, NaN handling and stop polling as the tfjs path; one wasm call per training step, or with two workers
- * one per worker and step (split.ts). The 'start' event says how many threads train.
+ * one per worker and step (worker-pair.ts). The 'start' event says how many threads train.
  */
 import { mlpSpec, type ModelSpec } from '../../api/model-spec';
 import type { TrainConfig } from '../../api/train-config';
 import type { DigitSet } from '../../dataset';
 import { fitLoop, type Stepper, type TrainerHooks, type TrainOutcome } from '../fit-loop';
-import type { TrainingSplit } from '../samples';
-import { engineGap } from './gap';
+import type { TrainingSplit } from '../training-data';
+import { engineGap } from './memory-limit';
 import { glorotUniform } from './init';
 import { EngineNetwork } from './network';
 import { createSharedMemory, EngineUnavailableError, loadSharedEngine, type EngineRuntime } from './runtime';
-import { WorkerPair } from './split';
+import { WorkerPair } from './worker-pair';
 import { engineThreads } from './threads';
 
 const TRAIN = 0;

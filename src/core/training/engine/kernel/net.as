@@ -1,5 +1,5 @@
 // Network descriptor: a block of plain fields written by ../layout.ts before the first call and read by
-// every kernel. Offsets in bytes; keep both files in step.
+// every kernel. Offsets in bytes; keep both files in step (test/unit/training/engine-descriptor-offsets.test.ts).
 
 // Header.
 export const LAYERS = 0; //        i32 number of Dense layers

@@ -6,7 +6,7 @@ import { bytesToBase64 } from '../api/base64';
 import { ApiError, type Request, type Responses } from '../api/contract';
 import type { TrainedModel } from '../api/model-spec';
 import { idxImagesBytes, idxLabelsBytes, type DigitSet } from '../dataset';
-import { kerasH5Bytes } from '../formats/hdf5/write-h5';
+import { saveModelToH5Bytes } from '../formats/hdf5/write-h5';
 import { tfliteBytes } from '../formats/tflite/export';
 import { labelsText } from '../formats/tflite/labels';
 import { verificationProblem, verifyTflite } from '../formats/tflite/verify';
@@ -47,7 +47,7 @@ export async function tfliteDownload(
 
 export async function h5Download(name: string, model: TrainedModel): Promise<Responses['downloadModel']> {
   try {
-    return { fileName: `${safeFileName(name)}.h5`, data: bytesToBase64(await kerasH5Bytes(model)) };
+    return { fileName: `${safeFileName(name)}.h5`, data: bytesToBase64(await saveModelToH5Bytes(model)) };
   } catch (error) {
     throw new ApiError(`cannot save as Keras .h5: ${(error as Error).message}`);
   }

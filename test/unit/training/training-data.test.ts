@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadMnist } from '../../../src/core/dataset';
 import { createRng, shuffleInPlace } from '../../../src/core/training/rng';
-import { fillBatch, identityOrder, splitForTraining } from '../../../src/core/training/samples';
+import { fillBatch, identityOrder, splitForTraining } from '../../../src/core/training/training-data';
 import { rawMnistImage, rawMnistLabel } from '../../helpers/mnist-files';
 
 describe('training samples', async () => {

@@ -4,9 +4,9 @@
  * update, with the summed gradient, to its half of the parameters. The weights are what one thread computes up
  * to the order of float summation. Evaluation splits each set in two as well.
  */
-import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../workers/start-worker';
+import { watchWorker, type WorkerWatch } from '../../workers/watch-worker';
 import type { Scores } from '../fit-loop';
-import { startSourceWorker } from '../spawn-source-worker';
 import { COMMAND, Handshake, SLOT } from './handshake';
 import type { EnginePlan } from './layout';
 import type { BatchResult, EngineNetwork } from './network';
@@ -24,20 +24,11 @@ export interface HelperInit {
   paramSplit: number;
 }
 
-export type SpawnEngineHelper = (data: { init: HelperInit }) => Worker;
-
-/** From the TypeScript sources (CLI, tests, web mode); the packaged app sets its bundled helper. */
-let spawnHelper: SpawnEngineHelper = (data) => startSourceWorker(new URL('./helper-worker.ts', import.meta.url), data);
-
-export function setEngineHelperSpawner(spawn: SpawnEngineHelper): void {
-  spawnHelper = spawn;
-}
-
 export class WorkerPair {
   private readonly handshake: Handshake;
   private job = 0;
 
-  private constructor(private readonly net: EngineNetwork, private readonly worker: Worker, private readonly init: HelperInit) {
+  private constructor(private readonly net: EngineNetwork, private readonly watch: WorkerWatch, private readonly init: HelperInit) {
     this.handshake = new Handshake(init.control);
   }
 
@@ -45,16 +36,14 @@ export class WorkerPair {
   static async start(net: EngineNetwork, runtime: EngineRuntime, memory: WasmMemory, trainSet: number): Promise<WorkerPair> {
     const half = Math.floor(net.plan.paramBytes / 32) * 16;
     const init: HelperInit = { runtime, memory, plan: net.plan, control: new Handshake().buffer, trainSet, paramSplit: half };
-    const worker = spawnHelper({ init });
+    const worker = startWorker('engine-helper', { init });
+    let watch!: WorkerWatch;
+    // Once started, the helper reports failures through the handshake, where worker 0 waits; a later stop only ends it.
     await new Promise<void>((resolve, reject) => {
+      watch = watchWorker(worker, (stop) => reject(new Error(`the second engine worker ${stop.message} before it started`)));
       worker.once('message', () => resolve());
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the second engine worker exited with code ${code} before it started`)));
     });
-    worker.removeAllListeners();
-    // From here on the helper reports failures through the handshake, where worker 0 waits.
-    worker.on('error', () => undefined);
-    return new WorkerPair(net, worker, init);
+    return new WorkerPair(net, watch, init);
   }
 
   /** One training step on the samples order[start .. start + n) of the training set. */
@@ -86,7 +75,7 @@ export class WorkerPair {
   /** Stops the helper thread and waits until it has ended. */
   async close(): Promise<void> {
     this.post(COMMAND.stop, 0, 0, 0);
-    await this.worker.terminate();
+    await this.watch.end();
   }
 
   private post(command: number, a: number, b: number, c: number): number {
