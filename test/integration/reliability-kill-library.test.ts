@@ -5,12 +5,12 @@
  * weights file and model.json (the pair's two renames), before meta.json, before the folder is renamed into
  * place, and after. The next start sweeps what the killed save left.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { spawnTsxScript } from '../helpers/tsx-script';
 import { bytesToBase64 } from '../../src/core/api/base64';
 import type { ModelEntry } from '../../src/core/api/contract';
 import { AppService } from '../../src/core/service/app-service';
@@ -24,14 +24,8 @@ const WEIGHTS_FILE = join(BUNDLED, 'digit-mlp.weights.bin');
 
 /** Imports the bundled model into the library in a child process that stops for good after renaming onto `pauseAt`. */
 async function importKilledAfterRename(userDir: string, pauseAt: string): Promise<void> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--input-type=module',
-      '-e',
-      `import fsp from 'node:fs/promises';
+  const child = spawnTsxScript(
+    `import fsp from 'node:fs/promises';
        import { readFileSync } from 'node:fs';
        import { syncBuiltinESMExports } from 'node:module';
        import { basename } from 'node:path';
@@ -49,12 +43,11 @@ async function importKilledAfterRename(userDir: string, pauseAt: string): Promis
        const store = new ModelStore(${JSON.stringify(userDir)}, ${JSON.stringify(BUNDLED)});
        await store.import('digit-mlp.json', readFileSync(${JSON.stringify(JSON_FILE)}), readFileSync(${JSON.stringify(WEIGHTS_FILE)}));
        console.log('finished');`,
-    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let stdout = '';
   const paused = new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       if (stdout.includes('paused')) resolve();
     });

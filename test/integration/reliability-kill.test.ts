@@ -2,13 +2,13 @@
  * A save killed mid-write (SIGKILL: no cleanup code runs) must leave the previous model file intact: the
  * new bytes go to a temp file that is renamed over the target only once complete.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { spawnTsxScript } from '../helpers/tsx-script';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const atomicWrite = join(root, 'src/core/fs/atomic-write.ts');
@@ -24,22 +24,15 @@ describe('atomic saves under SIGKILL', () => {
     const old = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 31) % 251));
     writeFileSync(target, old);
 
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--input-type=module',
-        '-e',
-        `import { writeFileAtomic } from ${JSON.stringify(atomicWrite)};
-         const data = new Uint8Array(${NEW_SIZE}).fill(0xab);
-         await writeFileAtomic(${JSON.stringify(target)}, data);
-         console.log('finished');`,
-      ],
+    const child = spawnTsxScript(
+      `import { writeFileAtomic } from ${JSON.stringify(atomicWrite)};
+       const data = new Uint8Array(${NEW_SIZE}).fill(0xab);
+       await writeFileAtomic(${JSON.stringify(target)}, data);
+       console.log('finished');`,
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
 
     // Kill as soon as the temp file holds part of the new model.

@@ -9,6 +9,7 @@ import { tmpdir, uptime } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { spawnTsxScript } from '../helpers/tsx-script';
 import { LOCK_FILE, UserDirInUseError, lockUserDir, type LockHolder, type UserDirLock } from '../../src/core/service/user-dir-lock';
 
 const WEB = fileURLToPath(new URL('../../src/launch/web.js', import.meta.url));
@@ -47,7 +48,7 @@ function lockInChild(userDir: string, exit = false): Promise<ChildProcess> {
     lockUserDir(${JSON.stringify(userDir)}, 'web');
     console.log('locked');
     ${exit ? '' : 'setInterval(() => {}, 1000);'}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawnTsxScript(script, { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve(child));

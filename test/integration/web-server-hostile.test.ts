@@ -2,11 +2,11 @@
  * Web mode as an attacker on the same machine sees it (issue 15, items 2 and 3): malformed requests must not take
  * the server down, and the sign-in must not leak a usable secret (replayed codes, missing cookies, argv).
  */
-import type { ChildProcess } from 'node:child_process';
-import { spawnSync } from 'node:child_process';
+import type { ChildProcess, SpawnSyncReturns } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { createConnection } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTsxScript } from '../helpers/tsx-script';
 import { openBrowser, type Spawn } from '../../src/web/open-browser';
 import type { WebServer } from '../../src/web/server';
 import {
@@ -128,9 +128,9 @@ describe('signing in with a one-time link', () => {
 describe("web mode's process guard", () => {
   const guard = new URL('../../src/web/failures.ts', import.meta.url).href;
   /** Runs `failure` in a fresh Node process with the guard installed; it prints "still serving" if it survives. */
-  const run = (failure: string): ReturnType<typeof spawnSync> => {
+  const run = (failure: string): SpawnSyncReturns<string> => {
     const script = [`import { installProcessGuard } from ${JSON.stringify(guard)};`, 'installProcessGuard();', failure, "setTimeout(() => console.log('still serving'), 200);"];
-    return spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script.join('\n')], { encoding: 'utf8', timeout: 60_000 });
+    return runTsxScript(script.join('\n'), { timeout: 60_000 });
   };
 
   it('logs an unhandled rejection in one line and keeps serving', () => {

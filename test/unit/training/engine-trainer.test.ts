@@ -1,7 +1,7 @@
 /** The engine trainer in-process: the stop hook, the relaxed-SIMD build, and which settings it takes. */
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runTsxScript } from '../../helpers/tsx-script';
 import { mlpSpec } from '../../../src/core/api/model-spec';
 import { KERAS_TUTORIAL, type TrainConfig } from '../../../src/core/api/train-config';
 import type { TrainingEvent } from '../../../src/core/api/training-events';
@@ -60,7 +60,7 @@ describe('engine trainer', () => {
       }
       console.log(JSON.stringify(losses));`;
     const root = fileURLToPath(new URL('../../../', import.meta.url));
-    const child = spawnSync(process.execPath, ['--experimental-wasm-relaxed-simd', '--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const child = runTsxScript(script, { cwd: root, timeout: 60_000 }, ['--experimental-wasm-relaxed-simd']);
     expect(child.status, child.stderr).toBe(0);
     const losses = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { relaxed: number[]; simd: number[] };
     expect(losses.relaxed).toHaveLength(20);
