@@ -1,0 +1,148 @@
+/**
+ * A TF.js save (model.json + its weights file) that overwrites an existing pair and is killed at any point
+ * (SIGKILL: no cleanup code runs) leaves either the old pair or the new one, complete and matching, never new
+ * weights under an old model.json or the reverse. The child process overwrites the pair and is stopped for good
+ * right after one of the save's two renames: the new weights file's, then model.json's (the commit point).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { TrainedModel } from '../../src/core/api/model-spec';
+import { readModelFile, writeModelFile } from '../../src/core/formats/model-file';
+import { createPredictor } from '../../src/core/inference';
+import { rawMnistImage } from '../helpers/mnist-files';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const BUNDLED_JSON = join(root, 'resources/models/digit-mlp.json');
+const MODEL_FILE_MODULE = join(root, 'src/core/formats/model-file.ts');
+
+/** The new model the child saves: the bundled one with its output layer's biases shifted, so its predictions differ. */
+const SHIFT_BIASES = `(model) => ({ ...model, weights: model.weights.map((w, i) => i === model.weights.length - 1 ? { ...w, bias: w.bias.map((b, j) => b + j * 0.5) } : w) })`;
+const shiftBiases = new Function(`return ${SHIFT_BIASES}`)() as (model: TrainedModel) => TrainedModel;
+
+/** The model's outputs for a few MNIST test images, as bytes: equal bytes are identical predictions. */
+function predictions(model: TrainedModel): Buffer {
+  const predict = createPredictor(model);
+  const outputs = [0, 1, 2, 90, 1234].map((i) => Float32Array.from(predict(Float32Array.from(rawMnistImage('t10k', i), (v) => v / 255))));
+  return Buffer.concat(outputs.map((o) => Buffer.from(o.buffer)));
+}
+
+const weightsFiles = (dir: string): string[] => readdirSync(dir).filter((name) => name.endsWith('.weights.bin')).sort();
+
+/** Overwrites dir/model.json with the shifted model in a child process that stops for good after renaming onto `pauseAt`. */
+async function saveKilledAfterRename(target: string, pauseAt: string): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      `import fsp from 'node:fs/promises';
+       import { syncBuiltinESMExports } from 'node:module';
+       import { basename } from 'node:path';
+       const rename = fsp.rename;
+       fsp.rename = async (from, to) => {
+         await rename(from, to);
+         if (new RegExp(${JSON.stringify(pauseAt)}).test(basename(to))) {
+           console.log('paused');
+           setInterval(() => {}, 1000); // wait here, alive, for the kill
+           await new Promise(() => {});
+         }
+       };
+       syncBuiltinESMExports();
+       const { readModelFile, writeModelFile } = await import(${JSON.stringify(MODEL_FILE_MODULE)});
+       const model = (${SHIFT_BIASES})(await readModelFile(${JSON.stringify(BUNDLED_JSON)}));
+       await writeModelFile(model, ${JSON.stringify(target)});
+       console.log('finished');`,
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let stdout = '';
+  const paused = new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes('paused')) resolve();
+    });
+    child.on('exit', () => reject(new Error(`the save ended without pausing: ${stdout}`)));
+  });
+  await paused;
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  child.kill('SIGKILL');
+  expect(await exited).toBe('SIGKILL');
+  expect(stdout).not.toContain('finished');
+}
+
+describe('a TF.js pair overwritten under SIGKILL', () => {
+  it.each([
+    ['after the new weights file, before model.json', '^model\\.[0-9a-f]{8}\\.weights\\.bin$', false],
+    ['after model.json, before the old weights file is removed', '^model\\.json$', true],
+  ])('killed %s: model.json loads the old pair or the new one, complete', async (_when, pauseAt, isNew) => {
+    const dir = mkdtempSync(join(tmpdir(), 'digit-studio-kill-pair-'));
+    const target = join(dir, 'model.json');
+    const bundled = await readModelFile(BUNDLED_JSON);
+    await writeModelFile(bundled, target);
+    expect(weightsFiles(dir)).toEqual(['model.weights.bin']);
+    const oldJson = readFileSync(target);
+    const oldWeights = readFileSync(join(dir, 'model.weights.bin'));
+    const oldPredictions = predictions(await readModelFile(target));
+    const newPredictions = predictions(shiftBiases(bundled));
+    expect(newPredictions.equals(oldPredictions)).toBe(false);
+
+    await saveKilledAfterRename(target, pauseAt);
+
+    const after = predictions(await readModelFile(target));
+    expect(after.equals(isNew ? newPredictions : oldPredictions)).toBe(true);
+    if (!isNew) {
+      // The old pair is untouched byte for byte; the new weights file lies beside it, named by nothing.
+      expect(readFileSync(target).equals(oldJson)).toBe(true);
+      expect(readFileSync(join(dir, 'model.weights.bin')).equals(oldWeights)).toBe(true);
+    }
+    expect(weightsFiles(dir)).toHaveLength(2);
+
+    // A later save completes normally: the pair it leaves loads, and the weights file the killed pair used is gone.
+    await writeModelFile(bundled, target);
+    expect(predictions(await readModelFile(target)).equals(oldPredictions)).toBe(true);
+    const named = (JSON.parse(readFileSync(target, 'utf8')) as { weightsManifest: Array<{ paths: string[] }> }).weightsManifest[0].paths;
+    expect(named).toHaveLength(1);
+    expect(weightsFiles(dir)).toContain(named[0].replace(/^\.\//, ''));
+  });
+
+  it('a normal overwrite leaves exactly one weights file, the one model.json names, and deletes nothing else', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digit-studio-pair-'));
+    const target = join(dir, 'model.json');
+    const bundled = await readModelFile(BUNDLED_JSON);
+    const shifted = shiftBiases(bundled);
+    // Files that are not this pair's: another model's weights, a converter-style shard, a look-alike name.
+    const others = { 'other.weights.bin': 'a', 'group1-shard1of1.bin': 'b', 'model.XYZ.weights.bin': 'c', 'model.0123456789.weights.bin': 'd' };
+    for (const [name, text] of Object.entries(others)) writeFileSync(join(dir, name), text);
+    const ours = (): string[] => weightsFiles(dir).filter((name) => !(name in others));
+
+    for (const [round, model] of [bundled, shifted, bundled, shifted].entries()) {
+      await writeModelFile(model, target);
+      const named = (JSON.parse(readFileSync(target, 'utf8')) as { weightsManifest: Array<{ paths: string[] }> }).weightsManifest[0].paths;
+      expect(named).toHaveLength(1);
+      expect(ours()).toEqual([named[0].replace(/^\.\//, '')]);
+      expect(ours()[0]).toMatch(round === 0 ? /^model\.weights\.bin$/ : /^model\.([0-9a-f]{8}\.)?weights\.bin$/);
+      expect(predictions(await readModelFile(target)).equals(predictions(model))).toBe(true);
+    }
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    for (const [name, text] of Object.entries(others)) expect(readFileSync(join(dir, name), 'utf8')).toBe(text);
+  });
+
+  it('an old model.json that names a file this writer did not name keeps that file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digit-studio-pair-'));
+    const target = join(dir, 'model.json');
+    const json = JSON.parse(readFileSync(BUNDLED_JSON, 'utf8')) as { weightsManifest: Array<{ paths: string[] }> };
+    json.weightsManifest[0].paths = ['./group1-shard1of1.bin'];
+    writeFileSync(target, JSON.stringify(json));
+    writeFileSync(join(dir, 'group1-shard1of1.bin'), readFileSync(join(root, 'resources/models/digit-mlp.weights.bin')));
+    await readModelFile(target);
+
+    await writeModelFile(shiftBiases(await readModelFile(BUNDLED_JSON)), target);
+    expect(readdirSync(dir).sort()).toEqual(['group1-shard1of1.bin', 'model.json', 'model.weights.bin']);
+  });
+});
