@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { spawnTsxScript } from '../helpers/tsx-script';
+import { killAfterRename } from '../helpers/kill-after-rename';
 import { bytesToBase64 } from '../../src/core/api/base64';
 import type { ModelEntry } from '../../src/core/api/contract';
 import { AppService } from '../../src/core/service/app-service';
@@ -22,42 +22,16 @@ const BUNDLED = join(root, 'resources/models');
 const JSON_FILE = join(BUNDLED, 'digit-mlp.json');
 const WEIGHTS_FILE = join(BUNDLED, 'digit-mlp.weights.bin');
 
-/** Imports the bundled model into the library in a child process that stops for good after renaming onto `pauseAt`. */
-async function importKilledAfterRename(userDir: string, pauseAt: string): Promise<void> {
-  const child = spawnTsxScript(
-    `import fsp from 'node:fs/promises';
-       import { readFileSync } from 'node:fs';
-       import { syncBuiltinESMExports } from 'node:module';
-       import { basename } from 'node:path';
-       const rename = fsp.rename;
-       fsp.rename = async (from, to) => {
-         await rename(from, to);
-         if (new RegExp(${JSON.stringify(pauseAt)}).test(basename(to))) {
-           console.log('paused');
-           setInterval(() => {}, 1000); // wait here, alive, for the kill
-           await new Promise(() => {});
-         }
-       };
-       syncBuiltinESMExports();
-       const { ModelStore } = await import(${JSON.stringify(join(root, 'src/core/service/model-store.ts'))});
-       const store = new ModelStore(${JSON.stringify(userDir)}, ${JSON.stringify(BUNDLED)});
-       await store.import('digit-mlp.json', readFileSync(${JSON.stringify(JSON_FILE)}), readFileSync(${JSON.stringify(WEIGHTS_FILE)}));
-       console.log('finished');`,
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+/** Imports the bundled model into the library in a child process that is killed right after renaming onto `pauseAt`. */
+function importKilledAfterRename(userDir: string, pauseAt: string): Promise<void> {
+  return killAfterRename(
+    `import { readFileSync } from 'node:fs';
+     const { ModelStore } = await import(${JSON.stringify(join(root, 'src/core/service/model-store.ts'))});
+     const store = new ModelStore(${JSON.stringify(userDir)}, ${JSON.stringify(BUNDLED)});
+     await store.import('digit-mlp.json', readFileSync(${JSON.stringify(JSON_FILE)}), readFileSync(${JSON.stringify(WEIGHTS_FILE)}));`,
+    pauseAt,
+    root,
   );
-  let stdout = '';
-  const paused = new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (stdout.includes('paused')) resolve();
-    });
-    child.on('exit', () => reject(new Error(`the save ended without pausing: ${stdout}`)));
-  });
-  await paused;
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-  child.kill('SIGKILL');
-  expect(await exited).toBe('SIGKILL');
-  expect(stdout).not.toContain('finished');
 }
 
 describe('a library save under SIGKILL', () => {

@@ -4,12 +4,12 @@
  * weights under an old model.json or the reverse. The child process overwrites the pair and is stopped for good
  * right after one of the save's two renames: the new weights file's, then model.json's (the commit point).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { killAfterRename } from '../helpers/kill-after-rename';
 import type { TrainedModel } from '../../src/core/api/model-spec';
 import { readModelFile, writeModelFile } from '../../src/core/formats/model-file';
 import { createPredictor } from '../../src/core/inference';
@@ -32,48 +32,15 @@ function predictions(model: TrainedModel): Buffer {
 
 const weightsFiles = (dir: string): string[] => readdirSync(dir).filter((name) => name.endsWith('.weights.bin')).sort();
 
-/** Overwrites dir/model.json with the shifted model in a child process that stops for good after renaming onto `pauseAt`. */
-async function saveKilledAfterRename(target: string, pauseAt: string): Promise<void> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--input-type=module',
-      '-e',
-      `import fsp from 'node:fs/promises';
-       import { syncBuiltinESMExports } from 'node:module';
-       import { basename } from 'node:path';
-       const rename = fsp.rename;
-       fsp.rename = async (from, to) => {
-         await rename(from, to);
-         if (new RegExp(${JSON.stringify(pauseAt)}).test(basename(to))) {
-           console.log('paused');
-           setInterval(() => {}, 1000); // wait here, alive, for the kill
-           await new Promise(() => {});
-         }
-       };
-       syncBuiltinESMExports();
-       const { readModelFile, writeModelFile } = await import(${JSON.stringify(MODEL_FILE_MODULE)});
-       const model = (${SHIFT_BIASES})(await readModelFile(${JSON.stringify(BUNDLED_JSON)}));
-       await writeModelFile(model, ${JSON.stringify(target)});
-       console.log('finished');`,
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+/** Overwrites `target` with the shifted model in a child process that is killed right after renaming onto `pauseAt`. */
+function saveKilledAfterRename(target: string, pauseAt: string): Promise<void> {
+  return killAfterRename(
+    `const { readModelFile, writeModelFile } = await import(${JSON.stringify(MODEL_FILE_MODULE)});
+     const model = (${SHIFT_BIASES})(await readModelFile(${JSON.stringify(BUNDLED_JSON)}));
+     await writeModelFile(model, ${JSON.stringify(target)});`,
+    pauseAt,
+    root,
   );
-  let stdout = '';
-  const paused = new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (stdout.includes('paused')) resolve();
-    });
-    child.on('exit', () => reject(new Error(`the save ended without pausing: ${stdout}`)));
-  });
-  await paused;
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-  child.kill('SIGKILL');
-  expect(await exited).toBe('SIGKILL');
-  expect(stdout).not.toContain('finished');
 }
 
 describe('a TF.js pair overwritten under SIGKILL', () => {
