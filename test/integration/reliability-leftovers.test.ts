@@ -33,6 +33,7 @@ function createOld(root: string, files: Record<string, string>): void {
 const LEFTOVERS = {
   '.window-state.json.4242.0a1b2c3d.tmp': '{"x":',
   'samples/.sample-20260101000000000-abcdef.json.4242.deadbeef.tmp': '{"version":1,',
+  'runs/.run-20260101000000-abcdef.json.4242.deadbeef.tmp': '{"id":',
   'models/.import-Xy12Ab/upload.json': '{}',
   'models/.saving-run-20260101000000-abcdef/model.weights.bin': 'half',
   'models/.deleted-0123456789ab/meta.json': '{}',
@@ -50,6 +51,7 @@ const SWEPT = [
   'models/.saving-run-20260101000000-abcdef',
   'models/import-20260101000000-bbbbbb',
   'models/run-20260101000000-aaaaaa',
+  'runs/.run-20260101000000-abcdef.json.4242.deadbeef.tmp',
   'samples/.sample-20260101000000000-abcdef.json.4242.deadbeef.tmp',
 ];
 
@@ -58,6 +60,7 @@ const KEPT = {
   'notes.tmp': 'the user named this file',
   '.hidden.1.notatemp.tmp': 'not the temp-file pattern (no 8 hex digits)',
   'samples/sample-20260101000000000-abcdef.json': '{}',
+  'runs/run-20260101000000-abcdef.json': '{}',
   'models/run-20260101000000-cccccc/meta.json': '{}', // complete (or damaged: the Models page shows it)
   'models/run-20260101000000-cccccc/model.json': '{}',
   'models/run-20260101000000-dddddd/model.json': '{}', // no meta.json, but a file the writer never makes

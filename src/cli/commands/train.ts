@@ -1,9 +1,13 @@
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { BACKENDS } from '../../core/api/backends';
 import { HIDDEN_ACTIVATIONS, OPTIMIZERS } from '../../core/api/model-spec';
 import { PRESETS, parseTrainConfig, type PresetName, type TrainConfig } from '../../core/api/train-config';
 import type { DoneEvent, TrainingEvent } from '../../core/api/training-events';
 import { readModelFile, writeModelFile } from '../../core/formats/model-file';
+import { writeFileAtomic } from '../../core/fs/atomic-write';
+import { writeProblem } from '../../core/service/failure-message';
+import { historyCsv } from '../../core/service/history-csv';
+import { RunRecorder } from '../../core/service/run-recorder';
 import { TrainingSession } from '../../core/training';
 import { startModelProblem } from '../../core/training/fine-tune';
 import type { TrainingInputs } from '../../core/training/worker-protocol';
@@ -15,7 +19,7 @@ export const TRAIN_USAGE = `digit-studio train [--preset ${Object.keys(PRESETS).
     [--learning-rate X] [--optimizer sgd|momentum|adam] [--momentum X] [--hidden 128,128]
     [--activation relu|sigmoid|tanh|linear] [--validation-split X] [--limit N] [--seed N] [--augment|--no-augment]
     [--backend ${['auto', ...BACKENDS].join('|')}] [--threads 1|2|auto] [--start-from model.h5|model.json] [--data-dir DIR]
-    [--out model.h5|model.json] [--json]`;
+    [--out model.h5|model.json] [--history FILE.csv|FILE.json] [--json]`;
 
 const THREADS = ['1', '2', 'auto'] as const;
 
@@ -38,6 +42,7 @@ const OPTIONS = {
   'start-from': { type: 'string' },
   'data-dir': { type: 'string' },
   out: { type: 'string' },
+  history: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -82,11 +87,32 @@ async function startFrom(values: Record<string, string | boolean | undefined>, c
   return { initialWeights: model.weights };
 }
 
+/** --history: where the run's History goes, as Keras' CSVLogger writes it (.csv) or as the app's run record (.json). */
+function historyFlag(values: Record<string, string | boolean | undefined>): { path: string; format: 'csv' | 'json' } | undefined {
+  const file = values.history;
+  if (file === undefined) return undefined;
+  const format = typeof file === 'string' ? extname(file).toLowerCase().slice(1) : '';
+  if (format !== 'csv' && format !== 'json') throw new UsageError(`--history: expected a file name ending in .csv or .json, got '${String(file)}'`);
+  return { path: resolve(file as string), format };
+}
+
+/** Writes the run's History (also after a failure: the epochs done so far); a write that fails is the command's failure. */
+async function writeHistory(history: { path: string; format: 'csv' | 'json' }, recorder: RunRecorder): Promise<void> {
+  const text = history.format === 'csv' ? historyCsv(recorder.record.history) : JSON.stringify(recorder.record, null, 2);
+  try {
+    await writeFileAtomic(history.path, text);
+  } catch (error) {
+    throw new CommandFailed(`cannot write the history to ${history.path}: ${writeProblem(error)}`);
+  }
+}
+
 export async function trainCommand(argv: string[]): Promise<void> {
   const { values } = parseCommand(argv, OPTIONS, []);
   const config = configFromFlags(values);
   const inputs = await startFrom(values, config);
   const out = typeof values.out === 'string' ? resolve(values.out) : undefined;
+  const history = historyFlag(values);
+  const recorder = new RunRecorder(config);
   const report = values.json ? jsonReporter : createHumanReporter();
   const session = new TrainingSession();
 
@@ -101,6 +127,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const result = await session.start(
     config,
     (event: TrainingEvent) => {
+      recorder.add(event);
       // The final 'done' line waits until the model is saved, so it can name the file.
       if (event.event === 'done') doneEvent = event;
       else report(event);
@@ -112,6 +139,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
 
   const keep = out && result.model && (result.final.event === 'done' || result.final.epochs_completed > 0);
   if (keep && result.model && out) await writeModelFile(result.model, out);
+  if (history) await writeHistory(history, recorder);
   if (result.final.event === 'failed') {
     throw new CommandFailed(result.final.message + (keep ? `; saved them to ${out}` : ''));
   }

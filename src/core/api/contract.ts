@@ -8,11 +8,13 @@ import { z } from 'zod';
 import type { BackendName } from './backends';
 import { INPUT_SHAPES, LABEL_STYLES, QUANTIZATIONS } from './export-options';
 import type { ModelSpec } from './model-spec';
+import type { RunRecord, RunSummary } from './run-history';
 import { trainConfigSchema, type TrainConfig } from './train-config';
 import type { TrainingEvent } from './training-events';
 
 export const MODEL_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
 const modelId = z.string().regex(MODEL_ID_PATTERN, 'not a model id');
+const runId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a run id');
 const sampleId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a sample id');
 const empty = z.object({}).strict();
 const digit = z.number().int().min(0).max(9);
@@ -110,6 +112,12 @@ export const requestSchemas = {
   discardTrainedModel: empty,
   /** The saved drawings as MNIST-format files: images idx3-ubyte + labels idx1-ubyte, oldest first. */
   exportSamples: z.object({ format: z.enum(['idx']) }).strict(),
+  /** Run history: every training run, newest first. */
+  listRuns: empty,
+  getRun: z.object({ id: runId }).strict(),
+  deleteRun: z.object({ id: runId }).strict(),
+  /** A run's History as Keras' CSVLogger writes it, or as JSON (the whole record). */
+  exportRun: z.object({ id: runId, format: z.enum(['csv', 'json']) }).strict(),
 } as const;
 
 export type Method = keyof typeof requestSchemas;
@@ -229,6 +237,10 @@ export interface Responses {
   /** The .h5 file written (a free name in that folder: an existing file is never replaced). */
   saveTrainedModelTo: { path: string };
   discardTrainedModel: { discarded: boolean };
+  listRuns: RunSummary[];
+  getRun: RunRecord;
+  deleteRun: { deleted: true };
+  exportRun: FileDownload;
 }
 
 /** Menu commands of the desktop app that act on the renderer's current model. */
@@ -238,6 +250,8 @@ export type ApiEvent =
   | { type: 'training'; event: TrainingEvent }
   | { type: 'models-changed' }
   | { type: 'samples-changed' }
+  /** A run was recorded, grew by an epoch, ended or was deleted. */
+  | { type: 'runs-changed' }
   /** The trained model kept after a failed save changed: kept (with the new problem), saved, discarded or replaced. */
   | { type: 'unsaved-model'; unsaved: UnsavedModel | null }
   | { type: 'menu'; action: MenuAction };

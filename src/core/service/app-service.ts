@@ -6,6 +6,7 @@ import { base64ByteLength, base64ToBytes, bytesToBase64, floatsToBase64 } from '
 import { ApiError, IMPORT_TOO_LARGE, MAX_IMPORT_BYTES, isMethod, parseRequest, type ApiEvent, type Method, type Request, type Responses, type SampleEntry, type TrainingState } from '../api/contract';
 import { loadMnist, type Mnist } from '../dataset';
 import { BACKEND_LABELS } from '../api/backends';
+import type { RunRecord } from '../api/run-history';
 import { availableBackends } from '../training/backend';
 import type { TrainConfig } from '../api/train-config';
 import { startModelProblem } from '../training/fine-tune';
@@ -13,9 +14,12 @@ import type { DoneEvent } from '../api/training-events';
 import { TrainingSession, type TrainingResult } from '../training/session';
 import type { TrainingInputs } from '../training/worker-protocol';
 import { h5Download, samplesIdxDownload } from './downloads';
+import { historyCsv } from './history-csv';
 import { JobRunner } from './jobs';
 import { sweepLeftovers } from './leftovers';
 import { ModelStore } from './model-store';
+import { RunRecorder } from './run-recorder';
+import { RunStore, runSummary } from './run-store';
 import { SampleStore, type StoredSample } from './sample-store';
 import { UnsavedModelKeeper } from './unsaved-model';
 
@@ -52,6 +56,7 @@ function trainedMeta(config: TrainConfig, final: DoneEvent) {
 export class AppService {
   readonly store: ModelStore;
   readonly samples: SampleStore;
+  readonly runs: RunStore;
   private readonly session: TrainingSession;
   private readonly jobs: JobRunner;
   private readonly unsaved: UnsavedModelKeeper;
@@ -59,10 +64,13 @@ export class AppService {
   /** `running` stays true until the run's model is saved (or kept after a failed save), so no run overlaps it. */
   private training: Omit<TrainingState, 'unsaved'> = { running: false, config: null, events: [] };
   private mnist: Promise<Mnist> | null = null;
+  /** The record of the run whose model is kept after a failed save: "Save again" gives it its model id. */
+  private unsavedRun: RunRecorder | null = null;
 
   constructor(private readonly options: AppServiceOptions) {
     this.store = new ModelStore(options.userDir, options.bundledModelsDir);
     this.samples = new SampleStore(options.userDir);
+    this.runs = new RunStore(options.userDir);
     this.session = new TrainingSession();
     this.jobs = new JobRunner();
     this.unsaved = new UnsavedModelKeeper(this.store);
@@ -114,19 +122,24 @@ export class AppService {
       this.training = { running: true, config, events: [] };
       // A new run replaces a model kept after a failed save (the Train page asks before it starts one).
       if (this.unsaved.discard()) this.unsavedChanged();
+      this.unsavedRun = null;
+      // The run's record: written at the start and after every epoch; its end is written once the model is saved.
+      const recorder = new RunRecorder(config);
+      void this.runs.begin(recorder.record).then(() => this.runsChanged());
       const run = this.session.start(
         config,
         (event) => {
           // Keep every epoch and the throttled batches so charts can be redrawn by a page opened mid-run.
           this.training.events.push(event);
           this.emit({ type: 'training', event });
+          if (recorder.add(event) && event.event !== 'done' && event.event !== 'failed') void this.recordRun(recorder.record);
         },
         undefined,
         inputs,
       );
       // Nothing may reject unhandled here: in web mode that would end the process.
       void run
-        .then((result) => this.finishRun(config, result))
+        .then((result) => this.finishRun(config, result, recorder))
         .catch((error: unknown) => console.error(`digit-studio: after the training run: ${(error as Error).message}`));
       return { started: true };
     },
@@ -151,6 +164,7 @@ export class AppService {
     deleteModel: async ({ id }) => {
       await this.store.delete(id);
       this.emit({ type: 'models-changed' });
+      this.runsChanged(); // a run that produced it no longer names a model
       return { deleted: true };
     },
 
@@ -204,6 +218,7 @@ export class AppService {
       try {
         const entry = await this.unsaved.saveAgain();
         this.emit({ type: 'models-changed' });
+        await this.runModelSaved(entry.id);
         return entry;
       } finally {
         this.unsavedChanged(); // saved, or kept with the new problem
@@ -220,6 +235,22 @@ export class AppService {
       const discarded = this.unsaved.discard();
       if (discarded) this.unsavedChanged();
       return { discarded };
+    },
+
+    listRuns: async () => Promise.all((await this.runs.list()).map((record) => this.withLiveModel(runSummary(record)))),
+
+    getRun: async ({ id }) => this.withLiveModel(await this.runs.get(id)),
+
+    deleteRun: async ({ id }) => {
+      await this.runs.delete(id);
+      this.runsChanged();
+      return { deleted: true };
+    },
+
+    exportRun: async ({ id, format }) => {
+      const record = await this.withLiveModel(await this.runs.get(id));
+      const text = format === 'csv' ? historyCsv(record.history) : JSON.stringify(record, null, 2);
+      return { fileName: `${id}-history.${format}`, data: Buffer.from(text, 'utf8').toString('base64') };
     },
   };
 
@@ -248,11 +279,45 @@ export class AppService {
    * Saves a completed or stopped run's model. When the save fails the model is kept, not lost, and the failure
    * is reported; either way the run is over (`running` false) before anyone is told.
    */
-  private async finishRun(config: TrainConfig, { model, final }: TrainingResult): Promise<void> {
-    const saved = model && final.event === 'done' ? await this.unsaved.save(model, trainedMeta(config, final)) : null;
+  private async finishRun(config: TrainConfig, { model, final }: TrainingResult, recorder: RunRecorder): Promise<void> {
+    const saved = model && final.event === 'done' ? await this.unsaved.save(model, trainedMeta(config, final)) : undefined;
+    // The record's end: how it ended, the model it produced or why that could not be saved.
+    if (saved) recorder.setModel(saved.id);
+    if (saved === null) {
+      recorder.setModel(null, this.unsaved.state?.problem ?? null);
+      this.unsavedRun = recorder;
+    }
+    // Written before the run is over, so whoever sees `running` false finds the run's record ended.
+    await this.runs.save(recorder.record);
     this.training = { ...this.training, running: false };
-    if (saved === true) this.emit({ type: 'models-changed' });
-    if (saved === false) this.unsavedChanged();
+    if (saved) this.emit({ type: 'models-changed' });
+    if (saved === null) this.unsavedChanged();
+    this.runsChanged();
+  }
+
+  /** Writes a run's record as it is now, then tells the pages. */
+  private async recordRun(record: RunRecord): Promise<void> {
+    await this.runs.save(record);
+    this.runsChanged();
+  }
+
+  /** "Save again" saved the kept model: the run that trained it now names it. */
+  private async runModelSaved(modelId: string): Promise<void> {
+    const recorder = this.unsavedRun;
+    if (!recorder) return;
+    this.unsavedRun = null;
+    recorder.record.modelId = modelId;
+    await this.recordRun(recorder.record);
+  }
+
+  /** The record or summary with modelId null when its model was deleted from the library since. */
+  private async withLiveModel<T extends { modelId: string | null }>(item: T): Promise<T> {
+    if (item.modelId === null || (await this.store.has(item.modelId))) return item;
+    return { ...item, modelId: null };
+  }
+
+  private runsChanged(): void {
+    this.emit({ type: 'runs-changed' });
   }
 
   private unsavedChanged(): void {

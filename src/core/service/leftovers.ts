@@ -30,7 +30,7 @@ const isLibraryLeftover: IsLeftover = async (name, stats, path) => {
 };
 
 /**
- * Removes the leftovers in the user folder, its samples folder and its model library; returns what it removed.
+ * Removes the leftovers in the user folder, its samples and runs folders and its model library; returns what it removed.
  * `startedAt` (ms since the epoch) is this process's start: anything changed since may be another writer's work
  * in progress. A leftover that cannot be removed is left for the next start.
  */
@@ -49,6 +49,7 @@ export async function sweepLeftovers(userDir: string, startedAt = performance.ti
   };
   await sweep(userDir, isTempFile);
   await sweep(join(userDir, 'samples'), isTempFile);
+  await sweep(join(userDir, 'runs'), isTempFile);
   await sweep(join(userDir, 'models'), isLibraryLeftover);
   return removed;
 }

@@ -93,6 +93,13 @@ export class ModelStore {
     return (await this.scan()).models;
   }
 
+  /** Whether the library holds a model of that id (bundled, or a folder of that name): cheap, nothing is read. */
+  async has(id: string): Promise<boolean> {
+    if (id.startsWith('bundled-')) return (await this.bundled()).some((b) => b.entry.id === id);
+    if (!/^[a-z0-9-]{1,64}$/.test(id)) return false;
+    return stat(join(this.modelsDir, id)).then((s) => s.isDirectory(), () => false);
+  }
+
   async get(id: string): Promise<StoredModel> {
     if (id.startsWith('bundled-')) {
       const found = (await this.bundled()).find((b) => b.entry.id === id);

@@ -33,14 +33,13 @@ export class UnsavedModelKeeper {
     return this.kept && { name: this.kept.meta.name, problem: this.kept.problem };
   }
 
-  /** Saves a finished run's model to the library: true when saved, false when kept here after a failure. */
-  async save(model: TrainedModel, meta: TrainedMeta): Promise<boolean> {
+  /** Saves a finished run's model to the library: its entry when saved, null when kept here after a failure. */
+  async save(model: TrainedModel, meta: TrainedMeta): Promise<ModelEntry | null> {
     try {
-      await this.store.addTrained(model, meta);
-      return true;
+      return await this.store.addTrained(model, meta);
     } catch (error) {
       this.kept = { model, meta, problem: userMessage(error) };
-      return false;
+      return null;
     }
   }
 
