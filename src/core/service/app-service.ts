@@ -129,10 +129,13 @@ export class AppService {
       const run = this.session.start(
         config,
         (event) => {
+          const final = event.event === 'done' || event.event === 'failed';
+          if (recorder.add(event) && !final) void this.recordRun(recorder.record);
+          // The run's last event waits for finishRun: whoever is told the run is over may start the next one.
+          if (final) return;
           // Keep every epoch and the throttled batches so charts can be redrawn by a page opened mid-run.
           this.training.events.push(event);
           this.emit({ type: 'training', event });
-          if (recorder.add(event) && event.event !== 'done' && event.event !== 'failed') void this.recordRun(recorder.record);
         },
         undefined,
         inputs,
@@ -289,7 +292,8 @@ export class AppService {
     }
     // Written before the run is over, so whoever sees `running` false finds the run's record ended.
     await this.runs.save(recorder.record);
-    this.training = { ...this.training, running: false };
+    this.training = { ...this.training, running: false, events: [...this.training.events, final] };
+    this.emit({ type: 'training', event: final });
     if (saved) this.emit({ type: 'models-changed' });
     if (saved === null) this.unsavedChanged();
     this.runsChanged();
