@@ -1,0 +1,211 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defineComponent, h } from 'vue';
+import { bytesToBase64 } from '../../../src/core/api/base64';
+import type { ApiEvent } from '../../../src/core/api/contract';
+import type { RunSummary } from '../../../src/core/api/run-history';
+import { record, summary } from './fixtures';
+
+const { call, listeners, downloads } = vi.hoisted(() => ({
+  call: vi.fn(),
+  listeners: [] as Array<(event: ApiEvent) => void>,
+  downloads: [] as Array<{ file: { fileName: string; data: string }; type: string }>,
+}));
+vi.mock('../../../src/renderer/src/api/client', () => ({
+  api: { call, onEvent: (listener: (event: ApiEvent) => void) => (listeners.push(listener), () => undefined) },
+  messageOf: (e: unknown) => (e instanceof Error ? e.message : String(e)),
+}));
+vi.mock('../../../src/renderer/src/shared/download', () => ({
+  downloadFile: (file: { fileName: string; data: string }, type: string) => downloads.push({ file, type }),
+}));
+// echarts needs a real canvas; the stub keeps the option it was given.
+vi.mock('vue-echarts', () => ({
+  default: defineComponent({
+    name: 'VChart',
+    props: { option: { type: Object, default: null } },
+    setup: () => () => h('div', { class: 'chart-stub' }),
+  }),
+}));
+
+import RunsPage from '../../../src/renderer/src/runs/RunsPage.vue';
+import { useModelsStore } from '../../../src/renderer/src/stores/models';
+import { useNavigationStore } from '../../../src/renderer/src/stores/navigation';
+
+const zeros = (count: number): string => bytesToBase64(new Uint8Array(4 * count));
+
+let runs: RunSummary[];
+let wrapper: VueWrapper;
+
+async function mountPage(): Promise<VueWrapper> {
+  wrapper = mount(RunsPage, { attachTo: document.body });
+  await flushPromises();
+  return wrapper;
+}
+
+const rowIds = (page: VueWrapper): string[] => page.findAll('[data-testid="run-row"]').map((r) => r.attributes('data-run-id')!);
+const row = (page: VueWrapper, id: string) => page.get(`[data-testid="run-row"][data-run-id="${id}"]`);
+async function tick(page: VueWrapper, id: string): Promise<void> {
+  await row(page, id).get('[data-testid="run-select"]').setValue(true);
+  await flushPromises();
+}
+type Series = { name: string; color: string; lineStyle: { type: string }; data: Array<[number, number | null]> };
+const chartSeries = (page: VueWrapper, metric: 'loss' | 'accuracy'): Series[] =>
+  (page.get(`[data-testid="runs-${metric}-chart"]`).findComponent({ name: 'VChart' }).props('option') as { series: Series[] }).series;
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  call.mockReset();
+  listeners.length = 0;
+  downloads.length = 0;
+  runs = [summary(3), summary(2, { testAccuracy: null, status: 'stopped' }), summary(1)];
+  call.mockImplementation(async (method: string, request: { id?: string }) => {
+    if (method === 'listRuns') return runs;
+    if (method === 'getRun') return record(runs.find((r) => r.id === request.id)!);
+    if (method === 'exportRun') return { fileName: `${request.id}.csv`, data: btoa('epoch,accuracy,loss,val_accuracy,val_loss\n') };
+    if (method === 'deleteRun') {
+      runs = runs.filter((r) => r.id !== request.id);
+      return { deleted: true };
+    }
+    if (method === 'getModel') return { id: request.id, spec: { inputSize: 784, layers: [{ units: 10, activation: 'softmax' }] }, weights: [{ kernel: zeros(7840), bias: zeros(10) }] };
+    throw new Error(`unexpected ${method}`);
+  });
+});
+afterEach(() => wrapper?.unmount());
+
+describe('RunsPage', () => {
+  it('lists the runs newest first with their settings and scores', async () => {
+    const page = await mountPage();
+    expect(rowIds(page)).toEqual(['run-3', 'run-2', 'run-1']);
+    const cells = row(page, 'run-2').findAll('td').map((td) => td.text());
+    expect(cells).toContain('0.002');
+    expect(cells).toContain('2 / 2');
+    expect(cells).toContain('92.00 % (epoch 2)');
+    expect(cells).toContain('—');
+    expect(cells).toContain('stopped');
+    expect(cells).toContain('engine');
+  });
+
+  it('sorts by the clicked column, reverses on a second click, and keeps runs without a score last', async () => {
+    const page = await mountPage();
+    await page.get('[data-testid="sort-learningRate"]').trigger('click');
+    expect(rowIds(page)).toEqual(['run-3', 'run-2', 'run-1']);
+    await page.get('[data-testid="sort-learningRate"]').trigger('click');
+    expect(rowIds(page)).toEqual(['run-1', 'run-2', 'run-3']);
+    expect(page.get('[data-testid="sort-learningRate"]').element.parentElement!.getAttribute('aria-sort')).toBe('ascending');
+
+    await page.get('[data-testid="sort-testAccuracy"]').trigger('click');
+    expect(rowIds(page)).toEqual(['run-3', 'run-1', 'run-2']);
+    await page.get('[data-testid="sort-testAccuracy"]').trigger('click');
+    expect(rowIds(page)).toEqual(['run-1', 'run-3', 'run-2']);
+
+    await page.get('[data-testid="sort-status"]').trigger('click');
+    expect(rowIds(page)[0]).toBe('run-3');
+    expect(rowIds(page).at(-1)).toBe('run-2');
+  });
+
+  it('overlays the chosen runs: per run one colour, training solid and validation dashed, in both charts', async () => {
+    const page = await mountPage();
+    expect(page.find('[data-testid="runs-loss-chart"]').exists()).toBe(false);
+    await tick(page, 'run-1');
+    await tick(page, 'run-3');
+    expect(call).toHaveBeenCalledWith('getRun', { id: 'run-1' });
+    for (const metric of ['loss', 'accuracy'] as const) {
+      expect(page.get(`[data-testid="runs-${metric}-chart"]`).attributes('data-series')).toBe('4');
+      const series = chartSeries(page, metric);
+      expect(series.map((s) => s.lineStyle.type)).toEqual(['solid', 'dashed', 'solid', 'dashed']);
+      expect(series[0].color).toBe(series[1].color);
+      expect(series[0].color).not.toBe(series[2].color);
+      expect(series.map((s) => s.name)).toEqual(['lr 0.001', 'lr 0.001', 'lr 0.003', 'lr 0.003']);
+    }
+    expect(chartSeries(page, 'loss')[1].data).toEqual([[1, 1.1], [2, 0.55]]);
+
+    await tick(page, 'run-3');
+    await row(page, 'run-3').get('[data-testid="run-select"]').setValue(false);
+    await flushPromises();
+    expect(page.get('[data-testid="runs-accuracy-chart"]').attributes('data-series')).toBe('2');
+  });
+
+  it('compares at most 6 runs: the other boxes are disabled until one is unticked', async () => {
+    runs = Array.from({ length: 7 }, (_, i) => summary(7 - i));
+    const page = await mountPage();
+    for (let n = 1; n <= 6; n++) await tick(page, `run-${n}`);
+    expect(page.get('[data-testid="runs-loss-chart"]').attributes('data-series')).toBe('12');
+    const seventh = row(page, 'run-7').get<HTMLInputElement>('[data-testid="run-select"]');
+    expect(seventh.element.disabled).toBe(true);
+    expect(page.get('[data-testid="runs-hint"]').text()).toContain('6 chosen, the most at once');
+
+    await row(page, 'run-1').get('[data-testid="run-select"]').setValue(false);
+    await flushPromises();
+    expect(seventh.element.disabled).toBe(false);
+    await tick(page, 'run-7');
+    expect(page.get('[data-testid="runs-loss-chart"]').attributes('data-series')).toBe('12');
+  });
+
+  it('exports a run as CSV and as JSON through a download', async () => {
+    const page = await mountPage();
+    await row(page, 'run-2').get('[data-testid="export-csv-button"]').trigger('click');
+    await flushPromises();
+    expect(call).toHaveBeenCalledWith('exportRun', { id: 'run-2', format: 'csv' });
+    expect(downloads).toEqual([{ file: { fileName: 'run-2.csv', data: btoa('epoch,accuracy,loss,val_accuracy,val_loss\n') }, type: 'text/csv' }]);
+
+    await row(page, 'run-1').get('[data-testid="export-json-button"]').trigger('click');
+    await flushPromises();
+    expect(call).toHaveBeenCalledWith('exportRun', { id: 'run-1', format: 'json' });
+    expect(downloads[1].type).toBe('application/json');
+  });
+
+  it('shows a failed export as a readable message in that row', async () => {
+    call.mockImplementation(async (method: string) => {
+      if (method === 'listRuns') return runs;
+      throw new Error('run-2 is no longer in the history');
+    });
+    const page = await mountPage();
+    await row(page, 'run-2').get('[data-testid="export-json-button"]').trigger('click');
+    await flushPromises();
+    expect(row(page, 'run-2').get('[role="alert"]').text()).toBe('run-2 is no longer in the history');
+    expect(downloads).toHaveLength(0);
+  });
+
+  it('deletes a run only after the confirm step, and takes it out of the comparison', async () => {
+    const page = await mountPage();
+    await tick(page, 'run-1');
+    await row(page, 'run-1').get('[data-testid="delete-run-button"]').trigger('click');
+    expect(call).not.toHaveBeenCalledWith('deleteRun', expect.anything());
+    await row(page, 'run-1').get('[data-testid="confirm-delete-run"]').trigger('click');
+    await flushPromises();
+    expect(call).toHaveBeenCalledWith('deleteRun', { id: 'run-1' });
+    expect(rowIds(page)).toEqual(['run-3', 'run-2']);
+    expect(page.find('[data-testid="runs-loss-chart"]').exists()).toBe(false);
+  });
+
+  it('follows runs-changed: new runs appear and a chosen run gains its new epochs', async () => {
+    const page = await mountPage();
+    await tick(page, 'run-3');
+    expect(chartSeries(page, 'loss')[0].data).toHaveLength(2);
+    runs = [summary(4, { status: 'running', epochsCompleted: 1 }), { ...runs[0], epochsCompleted: 3, epochsPlanned: 3 }, ...runs.slice(1)];
+    for (const listener of listeners) listener({ type: 'runs-changed' });
+    await flushPromises();
+    expect(rowIds(page)).toEqual(['run-4', 'run-3', 'run-2', 'run-1']);
+    expect(chartSeries(page, 'loss')[0].data).toHaveLength(3);
+    expect(row(page, 'run-4').get('[data-testid="delete-run-button"]').attributes('disabled')).toBeDefined();
+  });
+
+  it("opens a run's model on the Draw page", async () => {
+    const page = await mountPage();
+    expect(row(page, 'run-1').find('[data-testid="open-run-model"]').exists()).toBe(true);
+    await row(page, 'run-1').get('[data-testid="open-run-model"]').trigger('click');
+    await flushPromises();
+    expect(call).toHaveBeenCalledWith('getModel', { id: 'model-1' });
+    expect(useModelsStore().selectedId).toBe('model-1');
+    expect(useNavigationStore().current).toBe('draw');
+  });
+
+  it('says so when there are no runs yet', async () => {
+    runs = [];
+    const page = await mountPage();
+    expect(page.find('[data-testid="runs-table"]').exists()).toBe(false);
+    expect(page.text()).toContain('No runs yet');
+  });
+});
