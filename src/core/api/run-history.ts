@@ -5,21 +5,16 @@
  */
 import type { BackendName } from './backends';
 import type { TrainConfig } from './train-config';
+import type { EpochEvent } from './training-events';
 
 /** How a run ended; 'running' while it goes on (a record left 'running' by a crash reads as 'interrupted'). */
 export type RunStatus = 'running' | 'completed' | 'stopped' | 'failed' | 'interrupted';
 
-/** One row of Keras' History (and of its CSVLogger file): the epoch's means and the validation scores. */
-export interface HistoryRow {
-  /** Counted from 1, as the epoch events count (the CSV export counts from 0, as Keras does). */
-  epoch: number;
-  loss: number;
-  accuracy: number;
-  val_loss: number | null;
-  val_accuracy: number | null;
-  seconds: number;
-  user_accuracy?: number;
-}
+/**
+ * One row of Keras' History (and of its CSVLogger file): an epoch event without what the run already says (the
+ * backend, the planned epochs). `epoch` counts from 1 as the events do; only the CSV counts from 0, as Keras.
+ */
+export type HistoryRow = Omit<EpochEvent, 'event' | 'backend' | 'epochs'>;
 
 /** A point of the per-batch curve: `step` counts batches from the start of the run. */
 export interface BatchPoint {

@@ -13,6 +13,7 @@ import type { RunRecord, RunSummary } from '../api/run-history';
 import { trainConfigSchema } from '../api/train-config';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { writeProblem } from './failure-message';
+import { RECORD_ID_PATTERN, SerialQueue, recordPath } from './record-files';
 
 /**
  * The most runs kept: the 200 newest (a run's file takes some 30 KB at most, its curve being capped), enough to
@@ -20,7 +21,6 @@ import { writeProblem } from './failure-message';
  */
 export const RUN_LIMIT = 200;
 
-const ID_PATTERN = /^[a-z0-9-]{1,64}$/;
 
 export const INTERRUPTED = 'the app stopped during the run (closed or crashed); the epochs it finished are kept';
 
@@ -31,7 +31,7 @@ const metric = z
   .transform((v) => v ?? NaN);
 
 const recordSchema = z.object({
-  id: z.string().regex(ID_PATTERN),
+  id: z.string().regex(RECORD_ID_PATTERN),
   startedAt: z.iso.datetime(),
   endedAt: z.iso.datetime().nullable(),
   status: z.enum(['running', 'completed', 'stopped', 'failed', 'interrupted']),
@@ -56,7 +56,7 @@ const recordSchema = z.object({
     .max(10_000),
   batches: z.array(z.object({ step: z.number().int().min(0), epoch: z.number().int().min(1), loss: z.number(), accuracy: z.number() })).max(10_000),
   test: z.object({ loss: metric, accuracy: metric }).nullable(),
-  modelId: z.string().regex(ID_PATTERN).nullable(),
+  modelId: z.string().regex(RECORD_ID_PATTERN).nullable(),
   durationSeconds: z.number().min(0),
 });
 
@@ -92,7 +92,7 @@ export class RunStore {
   /** Runs of this process still going: the only 'running' records that are not interrupted. */
   private readonly active = new Set<string>();
   /** Writes and deletions run one after another, so a record's files land in the order they were made. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly changes = new SerialQueue();
   /** Runs whose failed write was reported: once per run, not at every epoch. */
   private readonly warned = new Set<string>();
 
@@ -103,23 +103,15 @@ export class RunStore {
     this.dir = join(userDir, 'runs');
   }
 
-  private serial<T>(change: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(change, change);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
   private path(id: string): string {
-    // Ids come through the contract's pattern; checked again here so no caller can leave the folder.
-    if (!ID_PATTERN.test(id)) throw new ApiError(`not a run id: ${JSON.stringify(id)}`);
-    return join(this.dir, `${id}.json`);
+    return recordPath(this.dir, id, 'run');
   }
 
   /** A new run of this process: written at once, then the oldest runs beyond the limit are deleted. */
   async begin(record: RunRecord): Promise<void> {
     this.active.add(record.id);
     await this.save(record);
-    await this.serial(() => this.prune()).catch((error: unknown) => console.warn(`digit-studio: cannot prune the run history: ${(error as Error).message}`));
+    await this.changes.run(() => this.prune()).catch((error: unknown) => console.warn(`digit-studio: cannot prune the run history: ${(error as Error).message}`));
   }
 
   /**
@@ -129,7 +121,7 @@ export class RunStore {
   async save(record: RunRecord): Promise<boolean> {
     const text = JSON.stringify(record, null, 1);
     const ended = record.status !== 'running';
-    return this.serial(async () => {
+    return this.changes.run(async () => {
       try {
         await mkdir(this.dir, { recursive: true });
         await writeFileAtomic(this.path(record.id), text);
@@ -147,7 +139,7 @@ export class RunStore {
 
   private async ids(): Promise<string[]> {
     const files = await readdir(this.dir).catch(() => [] as string[]);
-    return files.filter((f) => f.endsWith('.json') && !f.startsWith('.') && ID_PATTERN.test(f.slice(0, -'.json'.length))).map((f) => f.slice(0, -'.json'.length));
+    return files.filter((f) => f.endsWith('.json') && !f.startsWith('.') && RECORD_ID_PATTERN.test(f.slice(0, -'.json'.length))).map((f) => f.slice(0, -'.json'.length));
   }
 
   private async read(id: string): Promise<RunRecord> {
@@ -185,7 +177,7 @@ export class RunStore {
   delete(id: string): Promise<void> {
     const path = this.path(id);
     if (this.active.has(id)) return Promise.reject(new ApiError('this run is still going: stop it or wait for it to finish before deleting it'));
-    return this.serial(async () => {
+    return this.changes.run(async () => {
       if (!(await this.ids()).includes(id)) throw new ApiError(`run ${id} does not exist`);
       await rm(path, { force: true });
     });

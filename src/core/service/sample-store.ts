@@ -14,6 +14,7 @@ import type { DigitSet } from '../dataset';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { INPUT_SIZE } from '../api/model-spec';
 import { fileProblem, writeProblem } from './failure-message';
+import { RECORD_ID_PATTERN, SerialQueue, recordPath } from './record-files';
 
 /** The most drawings kept: plenty to adapt a model to one hand, small enough to list and train on quickly. */
 export const SAMPLE_LIMIT = 1_000;
@@ -27,12 +28,11 @@ export const SAMPLE_BYTES_LIMIT = 16 * 1024 * 1024;
 
 const DELETE_SOME = 'delete some on the My digits page to save more';
 
-const ID_PATTERN = /^[a-z0-9-]{1,64}$/;
 
 const sampleFileSchema = z
   .object({
     version: z.literal(1),
-    id: z.string().regex(ID_PATTERN),
+    id: z.string().regex(RECORD_ID_PATTERN),
     label: z.number().int().min(0).max(9),
     createdAt: z.iso.datetime(),
     strokes: sampleStrokesSchema,
@@ -58,7 +58,7 @@ function newSampleId(createdAt: string): string {
 export class SampleStore {
   readonly dir: string;
   /** Changes run one after another, so the cap holds and a relabel never races a delete. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly changes = new SerialQueue();
   /** Creation times are strictly increasing (one ms apart at least), so "newest first" is always defined. */
   private lastCreated = 0;
 
@@ -70,16 +70,8 @@ export class SampleStore {
     this.dir = join(userDir, 'samples');
   }
 
-  private serial<T>(change: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(change, change);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
   private path(id: string): string {
-    // Ids come through the contract's pattern; checked again here so no caller can leave the folder.
-    if (!ID_PATTERN.test(id)) throw new ApiError(`not a sample id: ${JSON.stringify(id)}`);
-    return join(this.dir, `${id}.json`);
+    return recordPath(this.dir, id, 'sample');
   }
 
   private async read(id: string): Promise<StoredSample> {
@@ -125,7 +117,7 @@ export class SampleStore {
 
   add(label: number, strokes: SampleStroke[], pixels: Uint8Array): Promise<StoredSample> {
     if (pixels.length !== INPUT_SIZE) throw new ApiError(`a sample's model input has ${INPUT_SIZE} bytes, got ${pixels.length}`);
-    return this.serial(async () => {
+    return this.changes.run(async () => {
       const ids = await this.ids();
       if (ids.length >= this.limit) throw new ApiError(`you have ${this.limit} saved drawings, the most Digit Studio keeps: ${DELETE_SOME}`);
       this.lastCreated = Math.max(Date.now(), this.lastCreated + 1);
@@ -150,7 +142,7 @@ export class SampleStore {
   }
 
   relabel(id: string, label: number): Promise<StoredSample> {
-    return this.serial(async () => {
+    return this.changes.run(async () => {
       const sample = { ...(await this.existing(id)), label };
       await this.write(sample);
       return sample;
@@ -159,7 +151,7 @@ export class SampleStore {
 
   /** Deletes a sample; a damaged one can be deleted too. */
   delete(id: string): Promise<void> {
-    return this.serial(async () => {
+    return this.changes.run(async () => {
       const path = this.path(id);
       if (!(await this.ids()).includes(id)) throw new ApiError(`sample ${id} does not exist`);
       await rm(path, { force: true });
