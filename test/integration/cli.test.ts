@@ -1,28 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { rawMnistImage } from '../helpers/mnist-files';
+import { writeDigitPng } from '../helpers/mnist-files';
 import { jsonLines, runCli } from '../helpers/run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'digit-studio-cli-'));
 const modelPath = join(dir, 'model.json');
-
-/** MNIST test image 90 (a 3), enlarged 8x, dark ink on a white page as a person would scan it. */
-function writeDigitPng(path: string): void {
-  const scale = 8;
-  const size = 28 * scale;
-  const png = new PNG({ width: size, height: size });
-  const pixels = rawMnistImage('t10k', 90);
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      const v = 255 - pixels[Math.floor(y / scale) * 28 + Math.floor(x / scale)];
-      png.data.set([v, v, v, 255], (y * size + x) * 4);
-    }
-  }
-  writeFileSync(path, PNG.sync.write(png));
-}
 
 describe('digit-studio CLI', () => {
   it('train --json streams Keras-named events and ends with done naming the saved model', async () => {

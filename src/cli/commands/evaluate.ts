@@ -1,6 +1,6 @@
 import { NUM_CLASSES } from '../../core/api/model-spec';
 import { loadMnist } from '../../core/dataset';
-import { readModelFile } from '../../core/formats/model-file';
+import { openModelFile } from '../../core/formats/model-file';
 import { evaluateModel } from '../../core/inference';
 import { parseCommand } from '../args';
 
@@ -8,7 +8,7 @@ export const EVALUATE_USAGE = 'digit-studio evaluate <model.h5|model.json> [--da
 
 export async function evaluateCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseCommand(argv, { json: { type: 'boolean' }, 'data-dir': { type: 'string' } }, ['model']);
-  const model = await readModelFile(positionals[0]);
+  const model = await openModelFile(positionals[0]);
   const { test } = await loadMnist(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined);
   const result = evaluateModel(model, test);
   const perDigit = Array.from({ length: NUM_CLASSES }, (_, digit) => {

@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
-import { loadModelFromH5File, type H5Info } from '../../core/formats/hdf5/read-h5';
-import { readModelFile } from '../../core/formats/model-file';
-import { layerShapes, parameterCount, type TrainedModel } from '../../core/api/model-spec';
+import { summarizeLayers, type LayerModel, type LayerSpec } from '../../core/api/layer-model';
+import { openModelFromH5File, type H5Info } from '../../core/formats/hdf5/read-h5';
+import { openModelFile } from '../../core/formats/model-file';
 import { parseCommand } from '../args';
 import { printJson, printLine } from '../terminal-text';
 import { tfliteInfoCommand } from './tflite-info';
@@ -9,17 +9,49 @@ import { tfliteInfoCommand } from './tflite-info';
 export const INFO_USAGE = 'digit-studio info <model.h5|model.json|model.tflite> [--json]';
 
 /** The model plus what its file format records about it. */
-async function readDescribed(path: string): Promise<{ format: string; model: TrainedModel; h5?: H5Info }> {
+async function readDescribed(path: string): Promise<{ format: string; model: LayerModel; h5?: H5Info }> {
   switch (extname(path).toLowerCase()) {
     case '.h5': {
-      const { model, info } = await loadModelFromH5File(path);
+      const { model, info } = await openModelFromH5File(path);
       return { format: 'Keras HDF5', model, h5: info };
     }
     case '.json':
-      return { format: 'TF.js layers', model: await readModelFile(path) };
+      return { format: 'TF.js layers', model: await openModelFile(path) };
     default:
-      return { format: 'unknown', model: await readModelFile(path) };
+      return { format: 'unknown', model: await openModelFile(path) };
   }
+}
+
+/** A layer's settings as Keras' config names them (units, filters, kernel_size, ...). */
+function layerSettings(layer: LayerSpec): Record<string, unknown> {
+  switch (layer.type) {
+    case 'Conv2D':
+      return { filters: layer.filters, kernel_size: layer.kernelSize, padding: layer.padding, activation: layer.activation };
+    case 'MaxPooling2D':
+    case 'AveragePooling2D':
+      return { pool_size: layer.poolSize, strides: layer.strides, padding: layer.padding };
+    case 'Dense':
+      return { units: layer.units, activation: layer.activation };
+    case 'Activation':
+      return { activation: layer.activation };
+    case 'Dropout':
+      return { rate: layer.rate };
+    case 'Reshape':
+      return { target_shape: layer.targetShape };
+    default:
+      return {};
+  }
+}
+
+/** (None, 13, 13, 16), as model.summary() writes a shape. */
+function shapeText(shape: readonly number[]): string {
+  return `(None, ${shape.join(', ')})`;
+}
+
+function settingsText(settings: Record<string, unknown>): string {
+  return Object.entries(settings)
+    .map(([key, value]) => (key === 'activation' || key === 'padding' ? String(value) : `${key} ${Array.isArray(value) ? value.join('x') : String(value)}`))
+    .join(', ');
 }
 
 /** "Keras 3.15.1, backend numpy", or for our own files "Digit Studio (Keras 2.15.0 layout, backend tensorflow)". */
@@ -44,21 +76,23 @@ export async function infoCommand(argv: string[]): Promise<void> {
   if (argv.some((arg) => arg.toLowerCase().endsWith('.tflite'))) return tfliteInfoCommand(argv);
   const { values, positionals } = parseCommand(argv, { json: { type: 'boolean' } }, ['model']);
   const { format, model, h5 } = await readDescribed(positionals[0]);
-  const shapes = layerShapes(model.spec);
-  const layers = model.spec.layers.map((layer, i) => ({
-    type: 'Dense',
-    units: layer.units,
-    activation: layer.activation,
-    kernel: shapes[i],
-    params: shapes[i][0] * shapes[i][1] + shapes[i][1],
+  const rows = summarizeLayers(model.layers);
+  // model.summary() lists the layers after the input, each with its output shape and parameter count.
+  const layers = rows.slice(1).map(({ layer, outputShape, kernelShape, params }) => ({
+    name: layer.name,
+    type: layer.type,
+    ...layerSettings(layer),
+    output_shape: [null, ...outputShape],
+    kernel: kernelShape,
+    params,
   }));
   const summary = {
     event: 'info',
     model: positionals[0],
     format,
-    input: [null, model.spec.inputSize],
-    output: [null, model.spec.layers[model.spec.layers.length - 1].units],
-    params: parameterCount(model.spec),
+    input: [null, ...rows[0].outputShape],
+    output: [null, ...rows[rows.length - 1].outputShape],
+    params: rows.reduce((sum, row) => sum + row.params, 0),
     layers,
     compile: model.compile ?? null,
     ...(h5 ? { keras: { version: h5.kerasVersion, backend: h5.backend, generated_by: h5.generatedBy }, optimizer: optimizerJson(h5), loss: h5.loss } : {}),
@@ -69,9 +103,12 @@ export async function infoCommand(argv: string[]): Promise<void> {
   }
   printLine(`${summary.model} (${summary.format})`);
   if (h5) printLine(`Written by: ${writerText(h5)}`);
-  printLine(`Input: [None, ${model.spec.inputSize}]`);
-  layers.forEach((l, i) => printLine(`  ${i + 1}. Dense ${l.kernel[0]}→${l.units}, ${l.activation}, ${l.params} params`));
-  printLine(`Total params: ${summary.params}`);
+  printLine(`Input: ${shapeText(rows[0].outputShape)}`);
+  rows.slice(1).forEach(({ layer, outputShape, params }, i) => {
+    const settings = settingsText(layerSettings(layer));
+    printLine(`  ${i + 1}. ${layer.name} (${layer.type}${settings ? `: ${settings}` : ''}) → ${shapeText(outputShape)}, ${params.toLocaleString('en-US')} params`);
+  });
+  printLine(`Total params: ${summary.params.toLocaleString('en-US')}`);
   const c = model.compile;
   if (h5) printLine(optimizerText(h5));
   else printLine(c ? `Optimizer: ${c.optimizer} (learning rate ${c.learningRate}${c.momentum !== undefined ? `, momentum ${c.momentum}` : ''}), loss ${c.loss}` : 'Optimizer: not recorded');

@@ -1,5 +1,5 @@
 import { megabytes, readRegularFile } from '../../core/fs/regular-file';
-import { readModelFile } from '../../core/formats/model-file';
+import { openModelFile } from '../../core/formats/model-file';
 import { argMax, createPredictor } from '../../core/inference';
 import { MIN_DIGIT_SPAN_PX, strokesToModelInput, type ModelInput } from '../../core/preprocess';
 import { readPngDigit } from '../../core/preprocess/png';
@@ -28,7 +28,7 @@ export async function predictCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseCommand(argv, { json: { type: 'boolean' }, strokes: { type: 'string' } }, fromStrokes ? ['model'] : ['model', 'image']);
   const [modelPath, imagePath] = positionals;
   const source = fromStrokes ? String(values.strokes) : imagePath;
-  const model = await readModelFile(modelPath);
+  const model = await openModelFile(modelPath);
   const input = fromStrokes ? await readStrokesDigit(source) : await readPngDigit(source);
   if (input.empty) {
     const why = fromStrokes ? `the strokes span less than ${MIN_DIGIT_SPAN_PX} px` : 'the image has no ink';

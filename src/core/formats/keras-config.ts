@@ -1,30 +1,36 @@
 /**
- * Reads a Keras model config (the JSON in a TF.js model.json "modelTopology" or an .h5 "model_config") into
- * the Dense stack Digit Studio runs. Accepts Sequential and linear Functional models made of InputLayer,
- * Flatten, Dropout, Activation and Dense layers; anything else is refused with the layer type named.
+ * Reads a Keras model config (the JSON in a TF.js model.json "modelTopology" or an .h5 "model_config") into the
+ * layer list Digit Studio runs (api/layer-model.ts). Accepts Sequential and linear Functional models made of
+ * InputLayer, Reshape, Conv2D, MaxPooling2D, AveragePooling2D, Flatten, Dropout, Dense and Activation layers;
+ * anything else is refused with the layer type named.
  */
-import { INPUT_SIZE, NUM_CLASSES, type Activation, type DenseLayerSpec } from '../api/model-spec';
+import { DENSE_STACK_TYPES, LAYER_TYPES, denseStackOf, notInDenseStack, type LayerSpec, type Padding } from '../api/layer-model';
+import { INPUT_SIZE, type Activation, type DenseLayerSpec } from '../api/model-spec';
 import {
   objectOf,
   type ActivationIdentifier,
   type ActivationLayerConfig,
+  type Conv2DLayerConfig,
   type DenseLayerConfig,
+  type DropoutLayerConfig,
+  type FlattenLayerConfig,
   type InputShapeKeys,
   type KerasTensorConfig,
   type LayerSerialization,
   type ModelSerialization,
   type ModelTopology,
+  type PoolingLayerConfig,
+  type ReshapeLayerConfig,
   type SequentialConfig,
   type Unchecked,
 } from './keras-format';
 
 const SUPPORTED_ACTIVATIONS: readonly Activation[] = ['relu', 'sigmoid', 'tanh', 'linear', 'softmax'];
-const PASS_THROUGH = new Set(['InputLayer', 'Flatten', 'Dropout']);
 const MAX_INBOUND_DEPTH = 32;
 
 type KerasLayer = Unchecked<LayerSerialization>;
 /** The keys of every layer class Digit Studio reads. */
-type LayerConfig = DenseLayerConfig & ActivationLayerConfig;
+type LayerConfig = DenseLayerConfig & ActivationLayerConfig & Conv2DLayerConfig & PoolingLayerConfig & ReshapeLayerConfig & FlattenLayerConfig & DropoutLayerConfig;
 
 function modelParts(topology: unknown): { model: Unchecked<SequentialConfig>; layers: KerasLayer[] } {
   const root = objectOf<ModelSerialization>(objectOf<ModelTopology>(topology)?.model_config ?? topology);
@@ -72,18 +78,18 @@ function checkSingleChain(layers: KerasLayer[]): void {
   });
 }
 
-function product(dims: unknown[]): number | null {
+/** Dimensions that are all positive integers, else null (unknown sizes such as [null, 784]). */
+function knownShape(dims: unknown): number[] | null {
+  if (!Array.isArray(dims) || dims.length === 0) return null;
   const sizes = dims.map(Number);
-  if (sizes.length === 0 || sizes.some((d) => !Number.isInteger(d) || d <= 0)) return null;
-  return sizes.reduce((a, b) => a * b, 1);
+  return dims.every((d) => typeof d === 'number') && sizes.every((d) => Number.isInteger(d) && d > 0) ? sizes : null;
 }
 
-/** Input size from a batch shape ([null, 784], [null, 28, 28]) or, without the batch dimension, input_shape. */
-function declaredInputSize(config: Unchecked<InputShapeKeys>): number | null {
+/** Input shape from a batch shape ([null, 784], [null, 28, 28]) or, without the batch dimension, input_shape. */
+function declaredInputShape(config: Unchecked<InputShapeKeys>): number[] | null {
   const batchShape = config.batch_input_shape ?? config.batchInputShape ?? config.batch_shape ?? config.build_input_shape;
-  if (Array.isArray(batchShape)) return product(batchShape.slice(1));
-  const shape = config.input_shape ?? config.inputShape;
-  return Array.isArray(shape) ? product(shape) : null;
+  if (Array.isArray(batchShape)) return knownShape(batchShape.slice(1));
+  return knownShape(config.input_shape ?? config.inputShape);
 }
 
 /** 'relu', or a serialized function such as {"class_name": "function", "config": "relu"}. */
@@ -94,35 +100,95 @@ function activationOf(name: unknown, layer: string): Activation {
   throw new Error(`layer ${layer}: activation ${JSON.stringify(value)} is not supported (supported: ${SUPPORTED_ACTIVATIONS.join(', ')})`);
 }
 
-export function denseLayersFromKerasConfig(topology: unknown): { inputSize: number; layers: DenseLayerSpec[] } {
+/** A Keras size pair: 3 or [3, 3]; each a whole number from 1 to max. */
+function pairOf(value: unknown, what: string, layer: string, max: number): [number, number] {
+  const pair = typeof value === 'number' ? [value, value] : value;
+  if (Array.isArray(pair) && pair.length === 2 && pair.every((d) => Number.isInteger(d) && d >= 1 && d <= max)) return [pair[0], pair[1]];
+  throw new Error(`layer ${layer}: invalid ${what} ${JSON.stringify(value)}`);
+}
+
+function paddingOf(value: unknown, layer: string): Padding {
+  if (value === undefined || value === 'valid' || value === 'same') return value ?? 'valid';
+  throw new Error(`layer ${layer}: padding ${JSON.stringify(value)} is not supported (supported: valid, same)`);
+}
+
+function checkChannelsLast(config: Unchecked<LayerConfig>, layer: string): void {
+  const format = config.data_format;
+  if (format !== undefined && format !== null && format !== 'channels_last') throw new Error(`layer ${layer}: data_format ${JSON.stringify(format)} is not supported (only channels_last)`);
+}
+
+function checkBias(config: Unchecked<LayerConfig>, className: string, layer: string): void {
+  if (config.use_bias === false) throw new Error(`layer ${layer}: ${className} without bias is not supported`);
+}
+
+/** One Keras layer as a LayerSpec (the InputLayer is made by kerasLayerList). */
+function layerSpec(className: string, config: Unchecked<LayerConfig>, name: string): LayerSpec {
+  switch (className) {
+    case 'Reshape': {
+      const target = knownShape(config.target_shape);
+      if (!target) throw new Error(`layer ${name}: invalid target_shape ${JSON.stringify(config.target_shape)}`);
+      return { type: 'Reshape', name, targetShape: target };
+    }
+    case 'Conv2D': {
+      checkChannelsLast(config, name);
+      checkBias(config, className, name);
+      const filters = Number(config.filters);
+      if (!Number.isInteger(filters) || filters < 1 || filters > 4096) throw new Error(`layer ${name}: invalid filters ${JSON.stringify(config.filters)}`);
+      if (pairOf(config.strides ?? 1, 'strides', name, 64).some((s) => s !== 1)) throw new Error(`layer ${name}: Conv2D strides ${JSON.stringify(config.strides)} are not supported (only 1)`);
+      if (pairOf(config.dilation_rate ?? 1, 'dilation_rate', name, 64).some((s) => s !== 1)) throw new Error(`layer ${name}: Conv2D dilation_rate ${JSON.stringify(config.dilation_rate)} is not supported (only 1)`);
+      if ((config.groups ?? 1) !== 1) throw new Error(`layer ${name}: Conv2D groups ${JSON.stringify(config.groups)} are not supported (only 1)`);
+      return { type: 'Conv2D', name, filters, kernelSize: pairOf(config.kernel_size, 'kernel_size', name, 11), padding: paddingOf(config.padding, name), activation: activationOf(config.activation ?? 'linear', name) };
+    }
+    case 'MaxPooling2D':
+    case 'AveragePooling2D': {
+      checkChannelsLast(config, name);
+      const poolSize = pairOf(config.pool_size ?? 2, 'pool_size', name, 28);
+      const strides = config.strides === undefined || config.strides === null ? poolSize : pairOf(config.strides, 'strides', name, 28);
+      return { type: className, name, poolSize, strides, padding: paddingOf(config.padding, name) };
+    }
+    case 'Flatten':
+      checkChannelsLast(config, name);
+      return { type: 'Flatten', name };
+    case 'Dropout':
+      return { type: 'Dropout', name, rate: Number(config.rate ?? 0) };
+    case 'Activation':
+      return { type: 'Activation', name, activation: activationOf(config.activation, name) };
+    case 'Dense': {
+      checkBias(config, className, name);
+      const units = Number(config.units);
+      if (!Number.isInteger(units) || units < 1 || units > 65_536) throw new Error(`layer ${name}: invalid units ${JSON.stringify(config.units)}`);
+      return { type: 'Dense', name, units, activation: activationOf(config.activation ?? 'linear', name) };
+    }
+    default:
+      throw new Error(`layer ${name} is a ${className}, which Digit Studio does not support (it reads ${LAYER_TYPES.join(', ')})`);
+  }
+}
+
+/**
+ * The model's layers in order, starting with an InputLayer: the file's own, or one made from the first layer's
+ * batch_input_shape (Keras 2 wrote it there), the model's build_input_shape, or else 784 inputs. Shapes are checked
+ * later (api/layer-model summarizeLayers). kind 'dense' (a reader for the parts that run Dense stacks only) refuses
+ * any other layer by name before reading its settings.
+ */
+export function kerasLayerList(topology: unknown, kind: 'dense' | 'layers' = 'layers'): LayerSpec[] {
   const { model, layers: kerasLayers } = modelParts(topology);
   checkSingleChain(kerasLayers);
-  const layers: DenseLayerSpec[] = [];
-  let inputSize: number | null = null;
-  for (const layer of kerasLayers) {
-    const className = String(layer.class_name);
-    const config: Unchecked<LayerConfig> = objectOf<LayerConfig>(layer.config) ?? {};
-    const name = layerName(layer);
-    if (inputSize === null && layers.length === 0) inputSize = declaredInputSize(config);
-    if (PASS_THROUGH.has(className)) continue;
-    if (className === 'Activation') {
-      if (layers.length === 0) throw new Error(`layer ${name}: an Activation layer before the first Dense layer is not supported`);
-      if (layers[layers.length - 1].activation !== 'linear') throw new Error(`layer ${name}: two activations in a row are not supported`);
-      layers[layers.length - 1].activation = activationOf(config.activation, name);
-      continue;
-    }
-    if (className !== 'Dense') throw new Error(`layer ${name} is a ${className}; Digit Studio runs Dense networks only (InputLayer, Flatten, Dense, Activation, Dropout)`);
-    if (config.use_bias === false) throw new Error(`layer ${name}: Dense without bias is not supported`);
-    const units = Number(config.units);
-    if (!Number.isInteger(units) || units < 1 || units > 65_536) throw new Error(`layer ${name}: invalid units ${JSON.stringify(config.units)}`);
-    layers.push({ units, activation: activationOf(config.activation ?? 'linear', name) });
-  }
-  if (layers.length === 0) throw new Error('the model has no Dense layers');
-  const resolvedInput = inputSize ?? declaredInputSize(model) ?? INPUT_SIZE;
-  if (resolvedInput !== INPUT_SIZE) throw new Error(`the model takes ${resolvedInput} inputs; a digit model takes 784 (28x28)`);
-  const last = layers[layers.length - 1];
-  if (last.units !== NUM_CLASSES || last.activation !== 'softmax') {
-    throw new Error(`the last layer must be Dense(10, softmax) for digits; found Dense(${last.units}, ${last.activation})`);
-  }
-  return { inputSize: resolvedInput, layers };
+  const other = kind === 'dense' && kerasLayers.find((layer) => !(DENSE_STACK_TYPES as readonly unknown[]).includes(layer.class_name));
+  if (other) throw notInDenseStack(layerName(other), String(other.class_name));
+  const first = objectOf<LayerConfig>(kerasLayers[0].config) ?? {};
+  const inputShape = declaredInputShape(first) ?? declaredInputShape(model) ?? [INPUT_SIZE];
+  const hasInputLayer = kerasLayers[0].class_name === 'InputLayer';
+  const input: LayerSpec = { type: 'InputLayer', name: hasInputLayer ? layerName(kerasLayers[0]) : 'input_layer', shape: inputShape };
+  return [
+    input,
+    ...kerasLayers.slice(hasInputLayer ? 1 : 0).map((layer) => {
+      if (layer.class_name === 'InputLayer') throw new Error(`layer ${layerName(layer)}: an InputLayer is only allowed first`);
+      return layerSpec(String(layer.class_name), objectOf<LayerConfig>(layer.config) ?? {}, layerName(layer));
+    }),
+  ];
+}
+
+/** The Dense stack a TF.js or Keras config describes; other layers are refused by name (api/layer-model denseStackOf). */
+export function denseLayersFromKerasConfig(topology: unknown): { inputSize: number; layers: DenseLayerSpec[] } {
+  return denseStackOf(kerasLayerList(topology, 'dense'));
 }

@@ -71,6 +71,44 @@ export interface ActivationLayerConfig extends LayerConfig {
   activation: ActivationIdentifier;
 }
 
+/** 'channels_last' (Keras' default) or 'channels_first'. */
+export type DataFormat = 'channels_last' | 'channels_first';
+
+/** A pair such as kernel_size or strides: [3, 3], or a single number for both. */
+export type Pair = number | [number, number];
+
+export interface Conv2DLayerConfig extends Omit<DenseLayerConfig, 'units'> {
+  filters: number;
+  kernel_size: Pair;
+  strides?: Pair;
+  padding?: 'valid' | 'same';
+  data_format?: DataFormat | null;
+  dilation_rate?: Pair;
+  groups?: number;
+}
+
+export interface PoolingLayerConfig extends LayerConfig {
+  pool_size: Pair;
+  /** null: the pool size. */
+  strides?: Pair | null;
+  padding?: 'valid' | 'same';
+  data_format?: DataFormat | null;
+}
+
+export interface ReshapeLayerConfig extends LayerConfig {
+  target_shape: number[];
+}
+
+export interface FlattenLayerConfig extends LayerConfig {
+  data_format?: DataFormat | null;
+}
+
+export interface DropoutLayerConfig extends LayerConfig {
+  rate: number;
+  noise_shape?: Shape | null;
+  seed?: number | null;
+}
+
 /** A Keras 3 tensor in inbound_nodes: the layer that made it, that layer's node and output index. */
 export interface KerasTensorConfig {
   keras_history: [layer: string, nodeIndex: number, tensorIndex: number];
@@ -83,7 +121,11 @@ export type LayerSerialization = (
   | KerasObject<'InputLayer', InputLayerConfig>
   | KerasObject<'Dense', DenseLayerConfig>
   | KerasObject<'Activation', ActivationLayerConfig>
-  | KerasObject<'Flatten' | 'Dropout', LayerConfig>
+  | KerasObject<'Conv2D', Conv2DLayerConfig>
+  | KerasObject<'MaxPooling2D' | 'AveragePooling2D', PoolingLayerConfig>
+  | KerasObject<'Reshape', ReshapeLayerConfig>
+  | KerasObject<'Flatten', FlattenLayerConfig>
+  | KerasObject<'Dropout', DropoutLayerConfig>
 ) & {
   /** Functional models only. */
   name?: string;

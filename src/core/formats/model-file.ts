@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
+import { layerModelOf, type LayerModel } from '../api/layer-model';
 import type { TrainedModel } from '../api/model-spec';
-import { loadModelFromH5File } from './hdf5/read-h5';
+import { loadModelFromH5File, openModelFromH5File } from './hdf5/read-h5';
 import { saveModelToH5File } from './hdf5/write-h5';
 import { ModelFileError } from './model-error';
 import { loadModelFromTfjsFile, saveModelToTfjsFile } from './tfjs/layers-format';
@@ -16,6 +17,14 @@ export async function readModelFile(path: string): Promise<TrainedModel> {
     default:
       throw new ModelFileError(path, 'unknown model file type (expected a Keras .h5 or a TF.js model.json)');
   }
+}
+
+/**
+ * Any model Digit Studio can run (Conv2D networks too), as a layer list, for inference (evaluate, predict, info).
+ * TF.js model.json files hold Dense stacks only for now.
+ */
+export async function openModelFile(path: string): Promise<LayerModel> {
+  return extname(path).toLowerCase() === '.h5' ? (await openModelFromH5File(path)).model : layerModelOf(await readModelFile(path));
 }
 
 export async function writeModelFile(model: TrainedModel, path: string): Promise<void> {

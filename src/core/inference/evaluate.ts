@@ -1,3 +1,4 @@
+import type { LayerModel } from '../api/layer-model';
 import { NUM_CLASSES, type TrainedModel } from '../api/model-spec';
 import type { DigitSet } from '../dataset';
 import { argMax, createPredictor } from './forward';
@@ -13,7 +14,7 @@ export interface Evaluation {
 
 const EPSILON = 1e-7; // Keras clips probabilities to [eps, 1 - eps] in categorical cross-entropy
 
-export function evaluateModel(model: TrainedModel, set: DigitSet): Evaluation {
+export function evaluateModel(model: TrainedModel | LayerModel, set: DigitSet): Evaluation {
   const predict = createPredictor(model);
   const size = set.rows * set.cols;
   const input = new Float32Array(size);

@@ -1,8 +1,11 @@
 /**
- * Plain-JavaScript forward pass over a TrainedModel. Independent of any training backend, so a model
- * behaves the same wherever it is loaded (CLI, app, browser renderer).
+ * Plain-JavaScript forward pass over a layer list (api/layer-model.ts: Conv2D, pooling, Dense, ...) or a Dense-stack
+ * TrainedModel. Independent of any training backend, so a model behaves the same wherever it is loaded (CLI, app,
+ * browser renderer). Tensors are flat Float32Arrays in Keras' channels_last order, so Reshape, Flatten and Dropout
+ * (identity at inference) leave the values as they are.
  */
-import { layerShapes, type Activation, type TrainedModel } from '../api/model-spec';
+import { layerModelOf, paddingBefore, summarizeLayers, type LayerModel, type LayerSummary, type Padding, type PoolingLayerSpec } from '../api/layer-model';
+import { INPUT_SIZE, type Activation, type DenseWeights, type TrainedModel } from '../api/model-spec';
 
 function activate(values: Float32Array, activation: Activation): void {
   switch (activation) {
@@ -31,26 +34,123 @@ function activate(values: Float32Array, activation: Activation): void {
   }
 }
 
-/** Reusable predictor: allocates its layer buffers once. */
-export function createPredictor(model: TrainedModel): (input: ArrayLike<number>) => Float32Array {
-  const shapes = layerShapes(model.spec);
-  const buffers = shapes.map(([, units]) => new Float32Array(units));
+type Step = (input: Float32Array) => Float32Array;
+
+function denseStep(inputs: number, units: number, { kernel, bias }: DenseWeights, activation: Activation): Step {
+  const out = new Float32Array(units);
   return (input) => {
-    let current: ArrayLike<number> = input;
-    shapes.forEach(([inputs, units], l) => {
-      const { kernel, bias } = model.weights[l];
-      const out = buffers[l];
-      out.set(bias);
-      for (let i = 0; i < inputs; i++) {
-        const v = current[i];
-        if (v === 0) continue;
-        const row = i * units;
-        for (let j = 0; j < units; j++) out[j] += v * kernel[row + j];
+    out.set(bias);
+    for (let i = 0; i < inputs; i++) {
+      const v = input[i];
+      if (v === 0) continue;
+      const row = i * units;
+      for (let j = 0; j < units; j++) out[j] += v * kernel[row + j];
+    }
+    activate(out, activation);
+    return out;
+  };
+}
+
+/** Stride-1 convolution, kernel [kh, kw, in, out], 'valid' or 'same' zero padding. */
+function conv2dStep({ inputShape: [h, w, c], outputShape: [oh, ow, f], kernelShape }: LayerSummary, { kernel, bias }: DenseWeights, activation: Activation, padding: Padding): Step {
+  const [kh, kw] = kernelShape ?? [];
+  const top = paddingBefore(h, kh, 1, padding);
+  const left = paddingBefore(w, kw, 1, padding);
+  const out = new Float32Array(oh * ow * f);
+  return (input) => {
+    for (let oy = 0; oy < oh; oy++) {
+      for (let ox = 0; ox < ow; ox++) {
+        const o = (oy * ow + ox) * f;
+        out.set(bias, o);
+        for (let ky = 0; ky < kh; ky++) {
+          const y = oy + ky - top;
+          if (y < 0 || y >= h) continue;
+          for (let kx = 0; kx < kw; kx++) {
+            const x = ox + kx - left;
+            if (x < 0 || x >= w) continue;
+            const pixel = (y * w + x) * c;
+            const tap = (ky * kw + kx) * c * f;
+            for (let ci = 0; ci < c; ci++) {
+              const v = input[pixel + ci];
+              if (v === 0) continue;
+              const row = tap + ci * f;
+              for (let co = 0; co < f; co++) out[o + co] += v * kernel[row + co];
+            }
+          }
+        }
       }
-      activate(out, model.spec.layers[l].activation);
-      current = out;
-    });
-    return Float32Array.from(current);
+    }
+    activate(out, activation);
+    return out;
+  };
+}
+
+/** Max or average pooling; an average over a window cut by 'same' padding counts only the values inside, as Keras does. */
+function poolStep({ inputShape: [h, w, c], outputShape: [oh, ow] }: LayerSummary, layer: PoolingLayerSpec): Step {
+  const { poolSize, strides } = layer;
+  const max = layer.type === 'MaxPooling2D';
+  const top = paddingBefore(h, poolSize[0], strides[0], layer.padding);
+  const left = paddingBefore(w, poolSize[1], strides[1], layer.padding);
+  const out = new Float32Array(oh * ow * c);
+  return (input) => {
+    for (let oy = 0; oy < oh; oy++) {
+      const y0 = Math.max(oy * strides[0] - top, 0);
+      const y1 = Math.min(oy * strides[0] - top + poolSize[0], h);
+      for (let ox = 0; ox < ow; ox++) {
+        const x0 = Math.max(ox * strides[1] - left, 0);
+        const x1 = Math.min(ox * strides[1] - left + poolSize[1], w);
+        for (let ch = 0; ch < c; ch++) {
+          let acc = max ? -Infinity : 0;
+          for (let y = y0; y < y1; y++) {
+            for (let x = x0; x < x1; x++) {
+              const v = input[(y * w + x) * c + ch];
+              acc = max ? Math.max(acc, v) : acc + v;
+            }
+          }
+          out[(oy * ow + ox) * c + ch] = max ? acc : acc / ((y1 - y0) * (x1 - x0));
+        }
+      }
+    }
+    return out;
+  };
+}
+
+function activationStep(values: number, activation: Activation): Step {
+  const out = new Float32Array(values);
+  return (input) => {
+    out.set(input);
+    activate(out, activation);
+    return out;
+  };
+}
+
+/** Reusable predictor: checks the layers and allocates its buffers once. Input: the 784 pixels/255. */
+export function createPredictor(model: TrainedModel | LayerModel): (input: ArrayLike<number>) => Float32Array {
+  const { layers, weights } = 'spec' in model ? layerModelOf(model) : model;
+  const summary = summarizeLayers(layers);
+  const weightedLayers = summary.filter((row) => row.kernelShape !== null).length;
+  if (weights.length !== weightedLayers) throw new Error(`the model has ${weightedLayers} layers with weights but ${weights.length} weight sets`);
+  let weighted = 0;
+  const steps = summary.flatMap((row): Step[] => {
+    const { layer, inputShape, outputShape } = row;
+    switch (layer.type) {
+      case 'Conv2D':
+        return [conv2dStep(row, weights[weighted++], layer.activation, layer.padding)];
+      case 'Dense':
+        return [denseStep(inputShape[0], layer.units, weights[weighted++], layer.activation)];
+      case 'MaxPooling2D':
+      case 'AveragePooling2D':
+        return [poolStep(row, layer)];
+      case 'Activation':
+        return [activationStep(outputShape.reduce((a, b) => a * b, 1), layer.activation)];
+      default:
+        return []; // InputLayer, Reshape, Flatten, Dropout: the same values
+    }
+  });
+  const input = new Float32Array(INPUT_SIZE);
+  return (values) => {
+    input.set(values);
+    return Float32Array.from(steps.reduce<Float32Array>((current, step) => step(current), input));
   };
 }
 

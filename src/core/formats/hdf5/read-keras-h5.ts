@@ -2,11 +2,13 @@
  * Reads a Keras legacy HDF5 model (model.save('x.h5') of Keras 1-3, tf.keras, or Digit Studio) the way
  * keras.models.load_model does: the architecture from the root attribute model_config, then the weights from
  * /model_weights, where the groups named in @layer_names that hold weights (non-empty @weight_names) are matched
- * to the model's Dense layers by order, and each layer's datasets are looked up by its weight_names (kernel, bias).
+ * to the model's Conv2D and Dense layers by order, and each layer's datasets are looked up by its weight_names
+ * (kernel, bias).
  * Runs inside the reader worker (read-worker.ts): HDF5 itself may loop forever on a corrupt file.
  */
-import { layerShapes, parameterCount, type DenseWeights, type ModelSpec, type TrainedModel } from '../../api/model-spec';
-import { denseLayersFromKerasConfig } from '../keras-config';
+import { denseStackOf, summarizeLayers, type LayerModel, type LayerSummary } from '../../api/layer-model';
+import type { DenseWeights } from '../../api/model-spec';
+import { kerasLayerList } from '../keras-config';
 import { attributeNames, childGroup, floatDataset, H5Problem, hdf5, stringAttribute, stringListAttribute, type H5Group } from './h5-access';
 import { takeHdf5Error, withMemoryFile, type H5 } from './h5wasm-runtime';
 import { readTrainingConfig, type OptimizerInfo } from './training-config';
@@ -21,10 +23,13 @@ export interface H5Info {
   loss: string | null;
 }
 
-export interface LoadedH5Model {
-  model: TrainedModel;
+export interface LoadedH5Model<M = LayerModel> {
+  model: M;
   info: H5Info;
 }
+
+/** 'dense': the caller runs Dense stacks only, so other layers are refused by name before their shapes are checked. */
+export type H5ModelKind = 'dense' | 'layers';
 
 /** 64 M parameters (256 MB of float32): far beyond any digit model, still safe to allocate. */
 const MAX_PARAMETERS = 64 * 1024 * 1024;
@@ -37,24 +42,28 @@ function parseJson(text: string, name: string): unknown {
   }
 }
 
-function readSpec(file: H5Group): ModelSpec {
+function readLayers(file: H5Group, kind: H5ModelKind): LayerSummary[] {
   const modelConfig = stringAttribute(file, 'model_config');
   if (modelConfig === null) {
     // model.save_weights() files carry @layer_names at the root and no architecture.
     if (attributeNames(file).includes('layer_names')) throw new H5Problem('holds only weights (written by save_weights), no model architecture; save the whole model with model.save()');
     throw new H5Problem('an HDF5 file without a Keras model (no model_config attribute)');
   }
-  let spec: ModelSpec;
+  let layers: LayerSummary[];
   try {
-    spec = denseLayersFromKerasConfig(parseJson(modelConfig, 'model_config'));
+    const list = kerasLayerList(parseJson(modelConfig, 'model_config'), kind);
+    // The Dense-only parts refuse what they cannot run (an Activation before any Dense, ...) before shapes are checked.
+    if (kind === 'dense') denseStackOf(list);
+    layers = summarizeLayers(list);
   } catch (error) {
     throw error instanceof H5Problem ? error : new H5Problem((error as Error).message);
   }
-  if (parameterCount(spec) > MAX_PARAMETERS) throw new H5Problem(`the model_config describes ${parameterCount(spec)} parameters, more than the ${MAX_PARAMETERS} Digit Studio can hold`);
-  return spec;
+  const parameters = layers.reduce((sum, row) => sum + row.params, 0);
+  if (parameters > MAX_PARAMETERS) throw new H5Problem(`the model_config describes ${parameters} parameters, more than the ${MAX_PARAMETERS} Digit Studio can hold`);
+  return layers;
 }
 
-function readWeights(h5: H5, file: H5Group, spec: ModelSpec): DenseWeights[] {
+function readWeights(h5: H5, file: H5Group, layers: LayerSummary[]): DenseWeights[] {
   const root = childGroup(h5, file, 'model_weights');
   if (!root) throw new H5Problem('has a model_config but no model_weights group (no trained weights)');
   const layerNames = stringListAttribute(root, 'layer_names', 'model_weights/@layer_names');
@@ -66,17 +75,19 @@ function readWeights(h5: H5, file: H5Group, spec: ModelSpec): DenseWeights[] {
       return { name, group, weightNames: stringListAttribute(group, 'weight_names', `model_weights/${name}/@weight_names`) ?? [] };
     })
     .filter((layer) => layer.weightNames.length > 0);
-  if (withWeights.length !== spec.layers.length) {
-    throw new H5Problem(`the model_config has ${spec.layers.length} Dense layers but model_weights holds weights for ${withWeights.length} (${withWeights.map((l) => l.name).join(', ') || 'none'})`);
+  const weighted = layers.filter((row) => row.kernelShape !== null);
+  if (withWeights.length !== weighted.length) {
+    const kinds = [...new Set(weighted.map((row) => row.layer.type))].join(' and ');
+    throw new H5Problem(`the model_config has ${weighted.length} ${kinds} layers but model_weights holds weights for ${withWeights.length} (${withWeights.map((l) => l.name).join(', ') || 'none'})`);
   }
-  const shapes = layerShapes(spec);
   return withWeights.map(({ name, group, weightNames }, i) => {
-    if (weightNames.length !== 2) throw new H5Problem(`layer ${name} has ${weightNames.length} weights; a Dense layer has 2 (kernel, bias)`);
-    const [inputs, units] = shapes[i];
+    const { layer, kernelShape } = weighted[i];
+    if (weightNames.length !== 2) throw new H5Problem(`layer ${name} has ${weightNames.length} weights; a ${layer.type} layer has 2 (kernel, bias)`);
+    const shape = kernelShape ?? [];
     const [kernel, bias] = weightNames;
     return {
-      kernel: floatDataset(h5, group, kernel, [inputs, units], `the kernel of layer ${name} (model_weights/${name}/${kernel})`),
-      bias: floatDataset(h5, group, bias, [units], `the bias of layer ${name} (model_weights/${name}/${bias})`),
+      kernel: floatDataset(h5, group, kernel, shape, `the kernel of layer ${name} (model_weights/${name}/${kernel})`),
+      bias: floatDataset(h5, group, bias, [shape[shape.length - 1]], `the bias of layer ${name} (model_weights/${name}/${bias})`),
     };
   });
 }
@@ -99,27 +110,27 @@ function optionalJson(text: string | null): unknown {
   }
 }
 
-function readModel(h5: H5, file: H5Group): LoadedH5Model {
-  const spec = readSpec(file);
-  const weights = readWeights(h5, file, spec);
+function readModel(h5: H5, file: H5Group, kind: H5ModelKind): LoadedH5Model {
+  const layers = readLayers(file, kind);
+  const weights = readWeights(h5, file, layers);
   const training = readTrainingConfig(optionalJson(optionalString(file, 'training_config')));
   const weightsGroup = childGroup(h5, file, 'model_weights');
   const described = (name: string): string | null => optionalString(file, name) ?? (weightsGroup && optionalString(weightsGroup, name));
   return {
-    model: { spec, weights, ...(training.compile ? { compile: training.compile } : {}) },
+    model: { layers: layers.map((row) => row.layer), weights, ...(training.compile ? { compile: training.compile } : {}) },
     info: { kerasVersion: described('keras_version'), backend: described('backend'), generatedBy: optionalString(file, 'generated_by'), optimizer: training.optimizer, loss: training.loss },
   };
 }
 
-/** Parses the bytes of an .h5 file; throws H5Problem for anything that is not a readable Keras Dense model. */
-export function loadModelFromH5Bytes(h5: H5, bytes: Uint8Array): LoadedH5Model {
+/** Parses the bytes of an .h5 file; throws H5Problem for anything that is not a readable Keras model of `kind`. */
+export function loadModelFromH5Bytes(h5: H5, bytes: Uint8Array, kind: H5ModelKind): LoadedH5Model {
   takeHdf5Error(); // start from a clean diagnostics buffer
   return withMemoryFile(h5, bytes, (path) => {
     const file = hdf5('open the file', () => new h5.lib.File(path, 'r'));
     // h5wasm does not throw when HDF5 fails to open a file (truncated, damaged superblock): it returns a bad id.
     if (file.file_id < 0n) throw new H5Problem(`HDF5 cannot open the file: ${takeHdf5Error() ?? 'unreadable'}`);
     try {
-      return readModel(h5, file);
+      return readModel(h5, file, kind);
     } finally {
       // Closing a damaged file can fail too; the outcome of the read is what gets reported.
       try {

@@ -12,9 +12,9 @@ const port = parentPort;
 if (!port) throw new Error('read-worker.ts runs as a worker thread');
 const h5 = await loadH5wasm();
 
-port.on('message', ({ id, bytes }: ReadRequest) => {
+port.on('message', ({ id, bytes, kind }: ReadRequest) => {
   try {
-    const result = loadModelFromH5Bytes(h5, bytes);
+    const result = loadModelFromH5Bytes(h5, bytes, kind);
     const buffers = result.model.weights.flatMap((w) => [w.kernel.buffer as ArrayBuffer, w.bias.buffer as ArrayBuffer]);
     port.postMessage({ id, ok: true, result } satisfies ReadReply, buffers);
   } catch (error) {
