@@ -57,4 +57,16 @@ describe('run history (web mode, real backend)', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1].split(',').map(Number).every(Number.isFinite)).toBe(true);
   });
+
+  it('overlays the per-batch curves and saves a chart as a PNG image', async () => {
+    await page.getByTestId('runs-view-toggle').locator('[data-view="batch"]').click();
+    await expect.poll(() => page.getByTestId('runs-loss-chart').getAttribute('data-series')).toBe('2');
+    await screenshot(page, 'runs-per-batch');
+    const download = new Promise<Download>((resolve) => page.once('download', resolve));
+    await page.locator('[data-testid="save-png-button"][data-chart="loss"]').click();
+    expect((await download).suggestedFilename()).toBe('runs-loss.png');
+    const file = join(app.userDir, 'runs-loss.png');
+    await (await download).saveAs(file);
+    expect(readFileSync(file).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  });
 });

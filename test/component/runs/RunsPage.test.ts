@@ -8,8 +8,9 @@ import type { ApiEvent } from '../../../src/core/api/contract';
 import type { RunSummary } from '../../../src/core/api/run-history';
 import { record, summary } from './fixtures';
 
-const { call, listeners, downloads } = vi.hoisted(() => ({
+const { call, listeners, downloads, getDataURL } = vi.hoisted(() => ({
   call: vi.fn(),
+  getDataURL: vi.fn((_options: unknown) => 'data:image/png;base64,iVBORw0KGgo='),
   listeners: [] as Array<(event: ApiEvent) => void>,
   downloads: [] as Array<{ file: { fileName: string; data: string }; type: string }>,
 }));
@@ -20,12 +21,15 @@ vi.mock('../../../src/renderer/src/api/client', () => ({
 vi.mock('../../../src/renderer/src/shared/download', () => ({
   downloadFile: (file: { fileName: string; data: string }, type: string) => downloads.push({ file, type }),
 }));
-// echarts needs a real canvas; the stub keeps the option it was given.
+// echarts needs a real canvas; the stub keeps the option it was given and exposes a mocked getDataURL.
 vi.mock('vue-echarts', () => ({
   default: defineComponent({
     name: 'VChart',
     props: { option: { type: Object, default: null } },
-    setup: () => () => h('div', { class: 'chart-stub' }),
+    setup: (_props, { expose }) => {
+      expose({ getDataURL });
+      return () => h('div', { class: 'chart-stub' });
+    },
   }),
 }));
 
@@ -59,6 +63,7 @@ beforeEach(() => {
   call.mockReset();
   listeners.length = 0;
   downloads.length = 0;
+  getDataURL.mockClear();
   runs = [summary(3), summary(2, { testAccuracy: null, status: 'stopped' }), summary(1)];
   call.mockImplementation(async (method: string, request: { id?: string }) => {
     if (method === 'listRuns') return runs;
@@ -125,6 +130,45 @@ describe('RunsPage', () => {
     await row(page, 'run-3').get('[data-testid="run-select"]').setValue(false);
     await flushPromises();
     expect(page.get('[data-testid="runs-accuracy-chart"]').attributes('data-series')).toBe('2');
+  });
+
+  it('switches between per-epoch and per-batch curves: per batch one line per run against the step', async () => {
+    const page = await mountPage();
+    await tick(page, 'run-1');
+    await tick(page, 'run-3');
+    const toggle = page.get('[data-testid="runs-view-toggle"]');
+    const pressed = () => toggle.findAll('button').filter((b) => b.attributes('aria-pressed') === 'true').map((b) => b.attributes('data-view'));
+    expect(pressed()).toEqual(['epoch']);
+
+    await toggle.get('[data-view="batch"]').trigger('click');
+    expect(pressed()).toEqual(['batch']);
+    for (const metric of ['loss', 'accuracy'] as const) {
+      expect(page.get(`[data-testid="runs-${metric}-chart"]`).attributes('data-series')).toBe('2');
+      const series = chartSeries(page, metric);
+      expect(series.map((s) => s.name)).toEqual(['lr 0.001', 'lr 0.003']);
+      expect(series[0].color).not.toBe(series[1].color);
+    }
+    expect(chartSeries(page, 'loss')[0].data.map(([step]) => step)).toEqual([10, 20, 30, 40]);
+    expect(chartSeries(page, 'accuracy')[1].data[0]).toEqual([10, 0.5]);
+
+    await toggle.get('[data-view="epoch"]').trigger('click');
+    expect(pressed()).toEqual(['epoch']);
+    expect(page.get('[data-testid="runs-loss-chart"]').attributes('data-series')).toBe('4');
+  });
+
+  it('saves each chart as a PNG download', async () => {
+    const page = await mountPage();
+    await tick(page, 'run-1');
+    await tick(page, 'run-2');
+    const buttons = page.findAll('[data-testid="save-png-button"]');
+    expect(buttons.map((b) => b.attributes('data-chart'))).toEqual(['loss', 'accuracy']);
+    for (const button of buttons) await button.trigger('click');
+    expect(getDataURL).toHaveBeenCalledWith({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+    expect(downloads).toEqual([
+      { file: { fileName: 'runs-loss.png', data: 'iVBORw0KGgo=' }, type: 'image/png' },
+      { file: { fileName: 'runs-accuracy.png', data: 'iVBORw0KGgo=' }, type: 'image/png' },
+    ]);
+    expect(downloads.every((d) => d.file.fileName.endsWith('.png'))).toBe(true);
   });
 
   it('compares at most 6 runs: the other boxes are disabled until one is unticked', async () => {

@@ -1,5 +1,5 @@
 /** Runs as the backend reports them, for the Runs page tests. */
-import type { HistoryRow, RunRecord, RunSummary } from '../../../src/core/api/run-history';
+import type { BatchPoint, HistoryRow, RunRecord, RunSummary } from '../../../src/core/api/run-history';
 import { RECOMMENDED } from '../../../src/core/api/train-config';
 
 export function summary(n: number, overrides: Partial<RunSummary> = {}): RunSummary {
@@ -26,6 +26,9 @@ export function summary(n: number, overrides: Partial<RunSummary> = {}): RunSumm
 
 const row = (epoch: number): HistoryRow => ({ epoch, loss: 1 / epoch, accuracy: 0.9, val_loss: 1.1 / epoch, val_accuracy: 0.88, seconds: 1 });
 
+/** Two downsampled batch points per epoch, 10 steps apart. */
+const batch = (i: number): BatchPoint => ({ step: 10 * (i + 1), epoch: Math.floor(i / 2) + 1, loss: 1 / (i + 1), accuracy: 0.5 + i / 100 });
+
 export function record(run: RunSummary): RunRecord {
   return {
     id: run.id,
@@ -38,7 +41,7 @@ export function record(run: RunSummary): RunRecord {
     threads: 1,
     layers: run.layers,
     history: Array.from({ length: run.epochsCompleted }, (_, i) => row(i + 1)),
-    batches: [],
+    batches: Array.from({ length: 2 * run.epochsCompleted }, (_, i) => batch(i)),
     test: run.testAccuracy === null ? null : { loss: 0.3, accuracy: run.testAccuracy },
     modelId: run.modelId,
     durationSeconds: run.durationSeconds,

@@ -1,6 +1,7 @@
 /**
  * The comparison charts' echarts option: one colour per run, its training curve solid and its validation curve
- * dashed, per epoch of its History. A run is named by the settings that differ between the compared runs.
+ * dashed, per epoch of its History; or, per batch, one solid line per run of its downsampled per-batch curve against
+ * the step. A run is named by the settings that differ between the compared runs.
  */
 import type { HistoryRow, RunRecord } from '../../../core/api/run-history';
 import { axisStyle, baseOption, type ChartColors } from '../train/chartTheme';
@@ -8,6 +9,8 @@ import type { TrainChartOption } from '../train/echarts';
 import { formatDate } from './columns';
 
 export type CompareMetric = 'loss' | 'accuracy';
+/** Per epoch (History, train and validation) or per batch (the run's `batches` curve, training only). */
+export type CompareView = 'epoch' | 'batch';
 
 /** Six colours that read apart on light and dark backgrounds, one per compared run. */
 export const RUN_COLORS = ['#2f6fed', '#e8590c', '#1f9d6b', '#ae3ec9', '#d6336c', '#0c8599'] as const;
@@ -45,32 +48,40 @@ interface TooltipItem {
   value: [number, number | null];
 }
 
-export function compareOption(runs: readonly RunRecord[], metric: CompareMetric, c: ChartColors): TrainChartOption {
+/** Per run: its training curve (and validation curve per epoch) as [x, value] points. */
+function runCurves(run: RunRecord, metric: CompareMetric, view: CompareView): Array<{ type: 'solid' | 'dashed'; data: Array<[number, number | null]> }> {
+  if (view === 'batch') return [{ type: 'solid', data: run.batches.map((b) => [b.step, b[metric]]) }];
+  const curve = (value: (row: HistoryRow) => number | null) => run.history.map((row): [number, number | null] => [row.epoch, value(row)]);
+  return [{ type: 'solid', data: curve((row) => row[metric]) }, { type: 'dashed', data: curve((row) => row[`val_${metric}`]) }];
+}
+
+export function compareOption(runs: readonly RunRecord[], metric: CompareMetric, c: ChartColors, view: CompareView = 'epoch'): TrainChartOption {
   const labels = runLabels(runs);
-  const names = [metric, `val_${metric}`];
-  const series = runs.flatMap((run, i) => {
-    // Both curves of a run carry its name, so its legend entry shows and hides the pair.
-    const line = (type: 'solid' | 'dashed', value: (row: HistoryRow) => number | null) => ({
+  const names = view === 'batch' ? [metric] : [metric, `val_${metric}`];
+  const series = runs.flatMap((run, i) =>
+    // All curves of a run carry its name, so its legend entry shows and hides them together.
+    runCurves(run, metric, view).map(({ type, data }) => ({
       name: labels[i],
       type: 'line' as const,
       color: RUN_COLORS[i % RUN_COLORS.length],
       lineStyle: { type },
-      showSymbol: run.history.length <= 25,
-      data: run.history.map((row) => [row.epoch, value(row)]),
-    });
-    return [line('solid', (row) => row[metric]), line('dashed', (row) => row[`val_${metric}`])];
-  });
+      showSymbol: data.length <= 25,
+      data,
+    })),
+  );
   const base = baseOption(c);
+  const xName = view === 'batch' ? 'step' : 'epoch';
+  const xRange = view === 'batch' ? { min: 0 } : { min: 1, max: (extent: { max: number }) => Math.max(extent.max, 2) };
   return {
     ...base,
     legend: { top: 0, type: 'scroll', textStyle: { color: c.text } },
     tooltip: {
       ...base.tooltip,
       formatter: (items: unknown) =>
-        [`epoch ${(items as TooltipItem[])[0]?.value[0]}`, ...(items as TooltipItem[]).map((p) => `${p.marker}${p.seriesName} ${names[p.seriesIndex % 2]}: ${p.value[1]?.toFixed(4) ?? '—'}`)].join('<br>'),
+        [`${xName} ${(items as TooltipItem[])[0]?.value[0]}`, ...(items as TooltipItem[]).map((p) => `${p.marker}${p.seriesName} ${names[p.seriesIndex % names.length]}: ${p.value[1]?.toFixed(4) ?? '—'}`)].join('<br>'),
     },
     grid: { top: 40, bottom: 40, left: 56, right: 24 },
-    xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 26, minInterval: 1, min: 1, max: (extent: { max: number }) => Math.max(extent.max, 2), ...axisStyle(c) },
+    xAxis: { type: 'value', name: xName, nameLocation: 'middle', nameGap: 26, minInterval: 1, ...xRange, ...axisStyle(c) },
     yAxis: { type: 'value', name: metric, scale: true, ...(metric === 'accuracy' ? { max: 1 } : {}), ...axisStyle(c) },
     series,
   };
