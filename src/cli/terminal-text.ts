@@ -5,19 +5,17 @@
  * newlines, DEL, C1 including the one-byte CSI) and the bidirectional overrides that reorder text on screen are
  * removed from everything the CLI prints that came from a file; line breaks become spaces, so a line stays one.
  */
-
-/** Control characters (Unicode's Cc: C0, DEL, C1) and the bidirectional controls. */
-const UNSAFE = /[\p{Cc}\p{Bidi_Control}]/gu;
+import { UNSAFE_TEXT, escapeUnsafe } from '../core/api/unsafe-text';
 
 /** One line of printable text: line breaks become spaces, the other unsafe characters are removed. */
 export function terminalText(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(UNSAFE, '');
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(UNSAFE_TEXT, '');
 }
 
 /** JSON for the terminal: the same value, with unsafe characters inside strings written as \u escapes. */
 export function terminalJson(value: unknown): string {
   // JSON.stringify escapes C0 itself but writes DEL, C1 and the bidirectional controls as they are.
-  return JSON.stringify(value).replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeUnsafe(JSON.stringify(value));
 }
 
 /** Prints one line that may hold strings from a file. */

@@ -6,6 +6,7 @@
  * outside the folder, since no such file is ever opened.
  */
 import { basename, dirname, join } from 'node:path';
+import { escapeUnsafe } from '../api/unsafe-text';
 import { FileReadError, readRegularFile } from './regular-file';
 
 /** tfjs writes weights names as "./model.weights.bin"; that prefix still means "in this folder". */
@@ -29,7 +30,7 @@ function nameProblem(name: string): string | null {
 /** The name as it may appear in a one-line error: quoted, shortened, control and bidirectional characters escaped. */
 function shown(name: string): string {
   const quoted = JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name);
-  return quoted.replace(/[\p{Cc}\p{Bidi_Control}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeUnsafe(quoted);
 }
 
 /**
