@@ -23,3 +23,8 @@ export function electronBinary() {
     return null;
   }
 }
+
+/** electron-vite's command-line script: its exports map hides bin/, so it is found beside its package.json. */
+export function electronViteCli() {
+  return join(dirname(createRequire(import.meta.url).resolve('electron-vite/package.json')), 'bin/electron-vite.js');
+}

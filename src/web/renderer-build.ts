@@ -12,7 +12,8 @@ export const RENDERER_OUT = join(PROJECT, 'out/renderer');
 const STAMP = '.sources-mtime';
 const SOURCES = ['src/renderer', 'src/core', 'vite.config.ts', 'package-lock.json'].map((p) => join(PROJECT, p));
 
-async function newestMtime(path: string): Promise<number> {
+/** The newest modification time of a file or of anything in a folder tree: when its build was made from it. */
+export async function newestMtime(path: string): Promise<number> {
   const info = await stat(path);
   if (!info.isDirectory()) return info.mtimeMs;
   let newest = info.mtimeMs;

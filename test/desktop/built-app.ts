@@ -4,10 +4,11 @@
  * the sources.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronViteCli } from '../../src/launch/electron-binary.js';
+import { newestMtime } from '../../src/web/renderer-build';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const OUT = join(ROOT, 'out');
@@ -18,15 +19,9 @@ export const BUILT_RENDERER = join(OUT, 'renderer');
 const STAMP = join(OUT, '.desktop-build-sources-mtime');
 const SOURCES = ['src', 'electron.vite.config.ts', 'package.json', 'package-lock.json'];
 
-function newestMtime(path: string): number {
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
-
 /** Runs `electron-vite build` unless out/ was built from the current sources (and not replaced since). */
-export function ensureDesktopBuild(): void {
-  const sources = Math.max(...SOURCES.map((p) => newestMtime(join(ROOT, p))));
+export async function ensureDesktopBuild(): Promise<void> {
+  const sources = Math.max(...(await Promise.all(SOURCES.map((p) => newestMtime(join(ROOT, p))))));
   let stamp = 0;
   try {
     stamp = Number(readFileSync(STAMP, 'utf8'));
@@ -37,9 +32,7 @@ export function ensureDesktopBuild(): void {
     stamp = 0;
   }
   if (stamp >= sources) return;
-  // The package's exports map hides bin/, so find it beside its package.json.
-  const cli = join(dirname(createRequire(import.meta.url).resolve('electron-vite/package.json')), 'bin/electron-vite.js');
-  const build = spawnSync(process.execPath, [cli, 'build'], { cwd: ROOT, encoding: 'utf8' });
+  const build = spawnSync(process.execPath, [electronViteCli(), 'build'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stdout}\n${build.stderr}`);
   writeFileSync(STAMP, String(sources));
 }

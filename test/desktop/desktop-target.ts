@@ -63,7 +63,7 @@ async function openUnderDouble(): Promise<DesktopTarget> {
   };
 }
 
-export function openDesktopTarget(): Promise<DesktopTarget> {
-  ensureDesktopBuild();
+export async function openDesktopTarget(): Promise<DesktopTarget> {
+  await ensureDesktopBuild();
   return REAL_ELECTRON ? openRealElectron() : openUnderDouble();
 }

@@ -39,7 +39,7 @@ const invoke = (method: string, params: unknown, from: Record<string, unknown> =
   main.command<Reply>('invoke', { channel: IPC_CALL_CHANNEL, message: { method, params }, frameUrl: APP_PAGE, ...from });
 
 beforeAll(async () => {
-  ensureDesktopBuild();
+  await ensureDesktopBuild();
   main = startBuiltMain();
   main.onSend((event) => sent.push(event));
   await main.loaded;

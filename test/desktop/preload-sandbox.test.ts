@@ -55,8 +55,8 @@ function loadSandboxed(source: string, reply: (message: unknown) => unknown = (m
 
 describe('the built preload in a sandboxed renderer', () => {
   let source: string;
-  beforeAll(() => {
-    ensureDesktopBuild();
+  beforeAll(async () => {
+    await ensureDesktopBuild();
     source = readFileSync(BUILT_PRELOAD, 'utf8');
   });
 

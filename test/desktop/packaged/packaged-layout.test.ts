@@ -52,7 +52,7 @@ const builtFiles = (dir: string): string[] =>
     .filter((path) => !path.endsWith('.map') && statSync(join(project, path)).isFile());
 
 beforeAll(async () => {
-  ensureDesktopBuild();
+  await ensureDesktopBuild();
   project = snapshotProject();
   references = builtReferences(project);
   work = await mkdtemp(join(tmpdir(), 'digit-studio-package-'));
