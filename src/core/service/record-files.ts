@@ -25,3 +25,16 @@ export class SerialQueue {
     return result;
   }
 }
+
+/** Reads each record of `ids`; a damaged one is reported on stderr and left out, so one bad file hides nothing else. */
+export async function readEachRecord<T>(dir: string, kind: string, ids: readonly string[], read: (id: string) => Promise<T>): Promise<T[]> {
+  const records: T[] = [];
+  for (const id of ids) {
+    try {
+      records.push(await read(id));
+    } catch (error) {
+      console.warn(`digit-studio: skipped ${kind} file ${join(dir, `${id}.json`)}: ${(error as Error).message}`);
+    }
+  }
+  return records;
+}

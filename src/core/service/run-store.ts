@@ -13,7 +13,7 @@ import type { RunRecord, RunSummary } from '../api/run-history';
 import { trainConfigSchema } from '../api/train-config';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { writeProblem } from './failure-message';
-import { RECORD_ID_PATTERN, SerialQueue, recordPath } from './record-files';
+import { RECORD_ID_PATTERN, SerialQueue, readEachRecord, recordPath } from './record-files';
 
 /**
  * The most runs kept: the 200 newest (a run's file takes some 30 KB at most, its curve being capped), enough to
@@ -153,14 +153,7 @@ export class RunStore {
 
   /** Every readable run, newest first; damaged files are reported on stderr and left out. */
   async list(): Promise<RunRecord[]> {
-    const records: RunRecord[] = [];
-    for (const id of await this.ids()) {
-      try {
-        records.push(await this.read(id));
-      } catch (error) {
-        console.warn(`digit-studio: skipped run file ${join(this.dir, `${id}.json`)}: ${(error as Error).message}`);
-      }
-    }
+    const records = await readEachRecord(this.dir, 'run', await this.ids(), (id) => this.read(id));
     return records.sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.id.localeCompare(a.id));
   }
 

@@ -14,7 +14,7 @@ import type { DigitSet } from '../dataset';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { INPUT_SIZE } from '../api/model-spec';
 import { fileProblem, writeProblem } from './failure-message';
-import { RECORD_ID_PATTERN, SerialQueue, recordPath } from './record-files';
+import { RECORD_ID_PATTERN, SerialQueue, readEachRecord, recordPath } from './record-files';
 
 /** The most drawings kept: plenty to adapt a model to one hand, small enough to list and train on quickly. */
 export const SAMPLE_LIMIT = 1_000;
@@ -98,14 +98,7 @@ export class SampleStore {
 
   /** All readable samples, newest first; damaged files are reported on stderr and left out. */
   async list(): Promise<StoredSample[]> {
-    const samples: StoredSample[] = [];
-    for (const id of await this.ids()) {
-      try {
-        samples.push(await this.read(id));
-      } catch (error) {
-        console.warn(`digit-studio: skipped sample file ${join(this.dir, `${id}.json`)}: ${(error as Error).message}`);
-      }
-    }
+    const samples = await readEachRecord(this.dir, 'sample', await this.ids(), (id) => this.read(id));
     return samples.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
