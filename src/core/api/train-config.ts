@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cnnSettingsSchema, KERAS_CNN } from './architecture';
 import { BACKENDS } from './backends';
 import { HIDDEN_ACTIVATIONS, OPTIMIZERS } from './model-spec';
 
@@ -12,6 +13,8 @@ export const trainConfigSchema = z
     momentum: z.number().min(0).lt(1),
     hiddenUnits: z.array(z.number().int().min(1).max(4096)).min(1).max(8),
     activation: z.enum(HIDDEN_ACTIVATIONS),
+    /** Train a convolutional network with these settings instead of the Dense stack of hiddenUnits. */
+    cnn: cnnSettingsSchema.optional(),
     validationSplit: z.number().min(0).lt(1),
     seed: z.number().int().min(0).max(2 ** 31 - 1),
     /** Use only the first N training images (before the validation split). */
@@ -69,7 +72,13 @@ export const ROBUST: TrainConfig = {
   augment: true,
 };
 
-export const PRESETS = { 'keras-tutorial': KERAS_TUTORIAL, recommended: RECOMMENDED, robust: ROBUST } as const;
+/** keras.io's mnist_convnet: Adam 0.001, batch 128, 15 epochs (it reaches about 99.1% on the test images). */
+export const CNN: TrainConfig = { ...RECOMMENDED, epochs: 15, batchSize: 128, cnn: KERAS_CNN };
+
+/** The same CNN for drawings people make: trained on augmented images, longer. */
+export const ROBUST_CNN: TrainConfig = { ...CNN, epochs: 30, augment: true };
+
+export const PRESETS = { 'keras-tutorial': KERAS_TUTORIAL, recommended: RECOMMENDED, robust: ROBUST, cnn: CNN, 'robust-cnn': ROBUST_CNN } as const;
 export type PresetName = keyof typeof PRESETS;
 
 export class ConfigError extends Error {}
