@@ -1,3 +1,4 @@
+import { trainedModelOf } from '../../core/api/layer-model';
 import { extname, resolve } from 'node:path';
 import { BACKENDS } from '../../core/api/backends';
 import { HIDDEN_ACTIVATIONS, OPTIMIZERS } from '../../core/api/model-spec';
@@ -138,7 +139,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
   process.removeListener('SIGINT', onSigint);
 
   const keep = out && result.model && (result.final.event === 'done' || result.final.epochs_completed > 0);
-  if (keep && result.model && out) await writeModelFile(result.model, out);
+  if (keep && result.model && out) await writeModelFile(trainedModelOf(result.model), out);
   if (history) await writeHistory(history, recorder);
   if (result.final.event === 'failed') {
     throw new CommandFailed(result.final.message + (keep ? `; saved them to ${out}` : ''));

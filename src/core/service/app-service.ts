@@ -2,6 +2,7 @@
  * The backend behind the API contract, shared by the Electron main process and the web mode: training runs,
  * the model library, evaluation and exports. Shells only move messages; every request is validated here.
  */
+import { trainedModelOf } from '../api/layer-model';
 import { base64ByteLength, base64ToBytes, bytesToBase64, floatsToBase64 } from '../api/base64';
 import { ApiError, IMPORT_TOO_LARGE, MAX_IMPORT_BYTES, isMethod, parseRequest, type ApiEvent, type Method, type Request, type Responses, type SampleEntry, type TrainingState } from '../api/contract';
 import { loadMnist, type Mnist } from '../dataset';
@@ -117,6 +118,8 @@ export class AppService {
     startTraining: async (config) => {
       // Refused before the start model and the drawings are read, and again after (a run may have begun meanwhile).
       this.refuseWhileTraining();
+      // The library holds Dense networks only, so a CNN run would have nowhere to go.
+      if (config.cnn) throw new ApiError('the app does not train convolutional networks yet: train one with the command line (digit-studio train --preset cnn --out cnn.h5)');
       const inputs = await this.trainingInputs(config);
       this.refuseWhileTraining();
       this.training = { running: true, config, events: [] };
@@ -283,7 +286,7 @@ export class AppService {
    * is reported; either way the run is over (`running` false) before anyone is told.
    */
   private async finishRun(config: TrainConfig, { model, final }: TrainingResult, recorder: RunRecorder): Promise<void> {
-    const saved = model && final.event === 'done' ? await this.unsaved.save(model, trainedMeta(config, final)) : undefined;
+    const saved = model && final.event === 'done' ? await this.unsaved.save(trainedModelOf(model), trainedMeta(config, final)) : undefined;
     // The record's end: how it ended, the model it produced or why that could not be saved.
     if (saved) recorder.setModel(saved.id);
     if (saved === null) {

@@ -4,7 +4,8 @@
  * a start model fits the configured layers, and the accuracy on the drawings measured after every epoch with
  * the plain-JavaScript forward pass (the same one the app predicts with, not the training engine).
  */
-import { INPUT_SIZE, describeLayers, mlpSpec, type ModelSpec, type TrainedModel } from '../api/model-spec';
+import type { LayerModel } from '../api/layer-model';
+import { INPUT_SIZE, describeLayers, mlpSpec, type ModelSpec } from '../api/model-spec';
 import type { TrainConfig } from '../api/train-config';
 import type { DigitSet } from '../dataset';
 import { evaluateModel } from '../inference/evaluate';
@@ -36,7 +37,7 @@ export function mixUserSamples(train: DigitSet, user: DigitSet): DigitSet {
 }
 
 /** Share of the drawings the model reads right, with the plain-JavaScript forward pass. */
-export function userAccuracy(user: DigitSet): (model: TrainedModel) => number {
+export function userAccuracy(user: DigitSet): (model: LayerModel) => number {
   return (model) => evaluateModel(model, user).accuracy;
 }
 

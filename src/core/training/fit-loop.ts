@@ -5,7 +5,8 @@
  * good weights when the loss turns NaN or infinite. Engines only provide the Stepper.
  */
 import type { BackendName } from '../api/backends';
-import { parameterCount, type CompileInfo, type DenseWeights, type ModelSpec, type TrainedModel } from '../api/model-spec';
+import { summarizeLayers, type LayerModel, type LayerSpec } from '../api/layer-model';
+import type { CompileInfo, DenseWeights } from '../api/model-spec';
 import type { TrainConfig } from '../api/train-config';
 import type { DoneEvent, FailedEvent, TrainingEvent } from '../api/training-events';
 import type { DigitSet } from '../dataset';
@@ -20,13 +21,13 @@ export interface TrainerHooks {
   /** Weights to start from instead of the engine's fresh ones (fine-tuning a model). */
   initialWeights?: DenseWeights[];
   /** Scores the weights after every epoch and at the end, reported as `user_accuracy` (the user's own drawings). */
-  userAccuracy?(model: TrainedModel): number;
+  userAccuracy?(model: LayerModel): number;
 }
 
 export interface TrainOutcome {
   final: DoneEvent | FailedEvent;
   /** The weights to keep: the trained ones, or the last good ones after a failure (null if there are none). */
-  model: TrainedModel | null;
+  model: LayerModel | null;
 }
 
 export interface Scores {
@@ -70,7 +71,7 @@ function describeBadLoss(config: TrainConfig, epoch: number, batch: number): str
 interface FitRun {
   backend: BackendName;
   config: TrainConfig;
-  spec: ModelSpec;
+  layers: LayerSpec[];
   data: TrainingSplit & { test: DigitSet };
   stepper: Stepper;
   hooks: TrainerHooks;
@@ -79,23 +80,23 @@ interface FitRun {
 export async function fitLoop(
   backend: BackendName,
   config: TrainConfig,
-  spec: ModelSpec,
+  layers: LayerSpec[],
   data: TrainingSplit & { test: DigitSet },
   stepper: Stepper,
   hooks: TrainerHooks,
 ): Promise<TrainOutcome> {
   const augmenter = config.augment ? new EpochAugmenter(data.train, config.seed) : null;
   try {
-    return await runEpochs({ backend, config, spec, data, stepper, hooks }, augmenter);
+    return await runEpochs({ backend, config, layers, data, stepper, hooks }, augmenter);
   } finally {
     augmenter?.close();
   }
 }
 
-async function runEpochs({ backend, config, spec, data, stepper, hooks }: FitRun, augmenter: EpochAugmenter | null): Promise<TrainOutcome> {
+async function runEpochs({ backend, config, layers, data, stepper, hooks }: FitRun, augmenter: EpochAugmenter | null): Promise<TrainOutcome> {
   const { train, validation, test } = data;
   const compile = compileInfo(config);
-  hooks.emit({ event: 'start', backend, config, train_samples: train.count, val_samples: validation?.count ?? 0, test_samples: test.count, params: parameterCount(spec) });
+  hooks.emit({ event: 'start', backend, config, train_samples: train.count, val_samples: validation?.count ?? 0, test_samples: test.count, params: summarizeLayers(layers).reduce((sum, row) => sum + row.params, 0) });
 
   const random = createRng(config.seed);
   const batches = Math.ceil(train.count / config.batchSize);
@@ -120,7 +121,7 @@ async function runEpochs({ backend, config, spec, data, stepper, hooks }: FitRun
         stepper.setWeights(goodWeights);
         const final: FailedEvent = { event: 'failed', backend, message: describeBadLoss(config, epoch, batch), epochs_completed: epochsCompleted };
         hooks.emit(final);
-        return { final, model: { spec, weights: goodWeights, compile } };
+        return { final, model: { layers, weights: goodWeights, compile } };
       }
       seen += n;
       lossSum += result.loss * n;
@@ -137,16 +138,16 @@ async function runEpochs({ backend, config, spec, data, stepper, hooks }: FitRun
     const val = validation ? await stepper.evaluate('validation') : null;
     epochsCompleted = epoch;
     goodWeights = stepper.getWeights();
-    hooks.emit({ event: 'epoch', backend, epoch, epochs: config.epochs, loss: lossSum / seen, accuracy: correct / seen, val_loss: val?.loss ?? null, val_accuracy: val?.accuracy ?? null, seconds: (performance.now() - started) / 1000, ...userScore(hooks, { spec, weights: goodWeights }) });
+    hooks.emit({ event: 'epoch', backend, epoch, epochs: config.epochs, loss: lossSum / seen, accuracy: correct / seen, val_loss: val?.loss ?? null, val_accuracy: val?.accuracy ?? null, seconds: (performance.now() - started) / 1000, ...userScore(hooks, { layers, weights: goodWeights }) });
   }
 
   const scores = await stepper.evaluate('test');
   const weights = stepper.getWeights();
-  const final: DoneEvent = { event: 'done', backend, stopped: stopped ? 'cancelled' : 'completed', epochs_completed: epochsCompleted, test_loss: scores.loss, test_accuracy: scores.accuracy, ...userScore(hooks, { spec, weights }) };
+  const final: DoneEvent = { event: 'done', backend, stopped: stopped ? 'cancelled' : 'completed', epochs_completed: epochsCompleted, test_loss: scores.loss, test_accuracy: scores.accuracy, ...userScore(hooks, { layers, weights }) };
   hooks.emit(final);
-  return { final, model: { spec, weights, compile } };
+  return { final, model: { layers, weights, compile } };
 }
 
-function userScore(hooks: TrainerHooks, model: TrainedModel): { user_accuracy?: number } {
+function userScore(hooks: TrainerHooks, model: LayerModel): { user_accuracy?: number } {
   return hooks.userAccuracy ? { user_accuracy: hooks.userAccuracy(model) } : {};
 }

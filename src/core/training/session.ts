@@ -1,4 +1,4 @@
-import type { TrainedModel } from '../api/model-spec';
+import type { LayerModel } from '../api/layer-model';
 import type { TrainConfig } from '../api/train-config';
 import type { DoneEvent, FailedEvent, TrainingEvent } from '../api/training-events';
 import { startWorker } from '../workers/start-worker';
@@ -8,7 +8,7 @@ import type { TrainingInputs, WorkerInit, WorkerMessage } from './worker-protoco
 export interface TrainingResult {
   final: DoneEvent | FailedEvent;
   /** Trained weights, or the last good ones after a failure; null when nothing was trained. */
-  model: TrainedModel | null;
+  model: LayerModel | null;
 }
 
 export class TrainingBusyError extends Error {
@@ -37,7 +37,7 @@ export class TrainingSession {
 
     return new Promise<TrainingResult>((resolve) => {
       let final: DoneEvent | FailedEvent | null = null;
-      let model: TrainedModel | null = null;
+      let model: LayerModel | null = null;
       let settled = false;
       const finish = (crash?: string): void => {
         if (settled) return;

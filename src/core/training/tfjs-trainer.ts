@@ -1,5 +1,7 @@
 import type { LayersModel, Optimizer, Tensor2D } from '@tensorflow/tfjs';
-import { INPUT_SIZE, NUM_CLASSES, mlpSpec } from '../api/model-spec';
+import { runLayers } from '../api/architecture';
+import { denseStackOf } from '../api/layer-model';
+import { INPUT_SIZE, NUM_CLASSES } from '../api/model-spec';
 import type { TrainConfig } from '../api/train-config';
 import type { DigitSet } from '../dataset';
 import type { LoadedBackend, Tf } from '../tfjs/load';
@@ -51,7 +53,8 @@ export async function trainWithTfjs(
   hooks: TrainerHooks,
 ): Promise<TrainOutcome> {
   const { tf, name } = backend;
-  const spec = mlpSpec(config.hiddenUnits, config.activation);
+  const layers = runLayers(config);
+  const spec = denseStackOf(layers);
   const model = buildTfModel(tf, spec, config.seed, true);
   model.compile({
     optimizer: createOptimizer(tf, config),
@@ -82,7 +85,7 @@ export async function trainWithTfjs(
     },
   };
   try {
-    return await fitLoop(name, config, spec, data, stepper, hooks);
+    return await fitLoop(name, config, layers, data, stepper, hooks);
   } finally {
     model.dispose();
   }

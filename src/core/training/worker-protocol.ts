@@ -1,4 +1,5 @@
-import type { DenseWeights, TrainedModel } from '../api/model-spec';
+import type { LayerModel } from '../api/layer-model';
+import type { DenseWeights } from '../api/model-spec';
 import type { TrainConfig } from '../api/train-config';
 import type { TrainingEvent } from '../api/training-events';
 import type { DigitSet } from '../dataset';
@@ -19,4 +20,4 @@ export interface WorkerInit {
 /** What a run may start from besides its config. */
 export type TrainingInputs = Pick<WorkerInit, 'initialWeights' | 'userSamples'>;
 
-export type WorkerMessage = { type: 'event'; event: TrainingEvent } | { type: 'result'; model: TrainedModel | null };
+export type WorkerMessage = { type: 'event'; event: TrainingEvent } | { type: 'result'; model: LayerModel | null };

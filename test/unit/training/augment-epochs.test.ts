@@ -3,8 +3,8 @@
  * worker thread), before that epoch's first step, the same for the same seed; validation and test images are
  * never distorted; the engine and tfjs trainers both train on what they are handed.
  */
+import { runLayers } from '../../../src/core/api/architecture';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mlpSpec } from '../../../src/core/api/model-spec';
 import { RECOMMENDED, type TrainConfig } from '../../../src/core/api/train-config';
 import type { DoneEvent } from '../../../src/core/api/training-events';
 import { loadMnist, type Mnist } from '../../../src/core/dataset';
@@ -36,7 +36,7 @@ async function record(config: TrainConfig): Promise<{ calls: string[]; images: U
     setWeights: () => undefined,
     replaceTrainPixels: (pixels) => (calls.push('replace'), images.push(pixels.slice())),
   };
-  await fitLoop('engine', config, mlpSpec([8]), data(config), stepper, quiet);
+  await fitLoop('engine', config, runLayers({ hiddenUnits: [8], activation: 'relu' }), data(config), stepper, quiet);
   return { calls, images };
 }
 

@@ -3,6 +3,7 @@
  * layer check, and the fit loop's hooks (start weights before the first step, accuracy on the drawings after
  * every epoch and at the end).
  */
+import { runLayers } from '../../../src/core/api/architecture';
 import { describe, expect, it } from 'vitest';
 import { mlpSpec, type DenseWeights } from '../../../src/core/api/model-spec';
 import { RECOMMENDED } from '../../../src/core/api/train-config';
@@ -60,8 +61,8 @@ describe('accuracy on the drawings', () => {
   it('is the share read right by the plain-JavaScript forward pass', () => {
     const user = set(4, 1, (i) => [3, 3, 3, 5][i]);
     const score = userAccuracy(user);
-    expect(score({ spec: mlpSpec([]), weights: constantModel(3) })).toBe(0.75);
-    expect(score({ spec: mlpSpec([]), weights: constantModel(5) })).toBe(0.25);
+    expect(score({ layers: runLayers({ hiddenUnits: [], activation: 'relu' }), weights: constantModel(3) })).toBe(0.75);
+    expect(score({ layers: runLayers({ hiddenUnits: [], activation: 'relu' }), weights: constantModel(5) })).toBe(0.25);
   });
 });
 
@@ -82,7 +83,7 @@ describe('fit loop hooks', () => {
     const scored: number[] = [];
     const start = constantModel(4);
     const config = { ...RECOMMENDED, epochs: 2, batchSize: 4, validationSplit: 0 };
-    await fitLoop('cpu', config, mlpSpec([]), { train, validation: null, test: train }, stepper, {
+    await fitLoop('cpu', config, runLayers({ hiddenUnits: [], activation: 'relu' }), { train, validation: null, test: train }, stepper, {
       emit: (e) => events.push(e),
       shouldStop: () => false,
       initialWeights: start,
@@ -105,7 +106,7 @@ describe('fit loop hooks', () => {
       setWeights: () => expect.unreachable('no start weights were given'),
       replaceTrainPixels: () => undefined,
     };
-    await fitLoop('cpu', { ...RECOMMENDED, epochs: 1, validationSplit: 0 }, mlpSpec([]), { train, validation: null, test: train }, stepper, { emit: (e) => events.push(e), shouldStop: () => false });
+    await fitLoop('cpu', { ...RECOMMENDED, epochs: 1, validationSplit: 0 }, runLayers({ hiddenUnits: [], activation: 'relu' }), { train, validation: null, test: train }, stepper, { emit: (e) => events.push(e), shouldStop: () => false });
     expect(events.some((e) => 'user_accuracy' in e)).toBe(false);
   });
 });

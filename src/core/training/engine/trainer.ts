@@ -3,7 +3,9 @@
  * split, NaN handling and stop polling as the tfjs path; one wasm call per training step, or with two workers
  * one per worker and step (worker-pair.ts). The 'start' event says how many threads train.
  */
-import { mlpSpec, type ModelSpec } from '../../api/model-spec';
+import { runLayers } from '../../api/architecture';
+import { denseStackOf } from '../../api/layer-model';
+import type { ModelSpec } from '../../api/model-spec';
 import type { TrainConfig } from '../../api/train-config';
 import type { DigitSet } from '../../dataset';
 import { fitLoop, type Stepper, type TrainerHooks, type TrainOutcome } from '../fit-loop';
@@ -44,7 +46,8 @@ async function startTwoWorkers(runtime: EngineRuntime, spec: ModelSpec, config: 
 }
 
 export async function trainWithEngine(runtime: EngineRuntime, config: TrainConfig, data: TrainingSplit & { test: DigitSet }, hooks: TrainerHooks): Promise<TrainOutcome> {
-  const spec = mlpSpec(config.hiddenUnits, config.activation);
+  const layers = runLayers(config);
+  const spec = denseStackOf(layers);
   const { train, validation, test } = data;
   const sets = validation ? [train, test, validation] : [train, test];
   let threads = await engineThreads(config.threads);
@@ -64,7 +67,7 @@ export async function trainWithEngine(runtime: EngineRuntime, config: TrainConfi
   const stepper: Stepper = pair ? { ...oneThreadStepper(net), step: (start, n) => pair.step(start, n), evaluate: (set) => pair.evaluate(setIndex(set)) } : oneThreadStepper(net);
   const emit: TrainerHooks['emit'] = (event) => hooks.emit(event.event === 'start' ? { ...event, threads } : event);
   try {
-    return await fitLoop('engine', config, spec, data, stepper, { ...hooks, emit });
+    return await fitLoop('engine', config, layers, data, stepper, { ...hooks, emit });
   } finally {
     await pair?.close();
   }
