@@ -3,6 +3,7 @@
  * file formats, through the same readModelFile / writeModelFile every part of the app uses. Median of a few rounds;
  * the first round (module initialisation, e.g. h5wasm) is reported apart.
  */
+import { denseLayers } from '../../src/core/api/layer-model';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ async function seconds(action: () => Promise<unknown>): Promise<number> {
 
 export async function measureModelIo(): Promise<Record<string, unknown>> {
   const spec = mlpSpec(KERAS_TUTORIAL.hiddenUnits, KERAS_TUTORIAL.activation);
-  const model: TrainedModel = { spec, weights: glorotUniform(spec, KERAS_TUTORIAL.seed), compile: compileInfo(KERAS_TUTORIAL) };
+  const model: TrainedModel = { spec, weights: glorotUniform(denseLayers(spec), KERAS_TUTORIAL.seed), compile: compileInfo(KERAS_TUTORIAL) };
   const dir = mkdtempSync(join(tmpdir(), 'digit-studio-bench-io-'));
   try {
     const formats = [];

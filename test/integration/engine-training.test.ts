@@ -2,6 +2,7 @@
  * The engine through the real training session (worker thread), against the tfjs path: same events, same
  * seeded start and data order, so the same metrics; NaN guard, cancel, determinism.
  */
+import { denseLayers } from '../../src/core/api/layer-model';
 import { describe, expect, it } from 'vitest';
 import { mlpSpec } from '../../src/core/api/model-spec';
 import { KERAS_TUTORIAL, RECOMMENDED, type TrainConfig } from '../../src/core/api/train-config';
@@ -75,7 +76,7 @@ describe('engine training session', () => {
     // Events are throttled to one per 100 ms, so the flag lands while later batches run; it is read after each one.
     expect(lastBatch.batch - cancelledAt).toBeLessThanOrEqual(200);
     expect(result.final).toMatchObject({ event: 'done', stopped: 'cancelled', epochs_completed: 0 });
-    expect(result.model!.weights[0].kernel).not.toEqual(glorotUniform(mlpSpec([128, 128]), KERAS_TUTORIAL.seed)[0].kernel);
+    expect(result.model!.weights[0].kernel).not.toEqual(glorotUniform(denseLayers(mlpSpec([128, 128])), KERAS_TUTORIAL.seed)[0].kernel);
   });
 
   it('a NaN loss (learning rate 1e6) fails with the tfjs path message and keeps the last good, finite weights', async () => {
@@ -85,7 +86,7 @@ describe('engine training session', () => {
     expect((result.final as { message: string }).message).toMatch(/NaN or infinite at epoch 1.*learning rate 1000000 is probably too high\); kept the initial weights/);
     const weights = result.model!.weights.flatMap((w) => [...w.kernel, ...w.bias]);
     expect(weights.every(Number.isFinite)).toBe(true);
-    expect(result.model!.weights[0].kernel).toEqual(glorotUniform(mlpSpec([128, 128]), KERAS_TUTORIAL.seed)[0].kernel);
+    expect(result.model!.weights[0].kernel).toEqual(glorotUniform(denseLayers(mlpSpec([128, 128])), KERAS_TUTORIAL.seed)[0].kernel);
   });
 
   it("'auto' trains on native TensorFlow where it is installed, else on the engine", async () => {

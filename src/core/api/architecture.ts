@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { HIDDEN_ACTIVATIONS, NUM_CLASSES, mlpSpec, type HiddenActivation } from './model-spec';
-import { layerModelOf, type LayerSpec } from './layer-model';
+import { denseLayers, type LayerSpec } from './layer-model';
 
 export const CONV_KERNEL_SIZES = [3, 5] as const;
 
@@ -56,5 +56,5 @@ export function cnnLayers(settings: CnnSettings): LayerSpec[] {
 /** The layers a run trains: its CNN when it has `cnn` settings, else the Dense stack of its hidden sizes. */
 export function runLayers(config: { cnn?: CnnSettings; hiddenUnits: readonly number[]; activation: HiddenActivation }): LayerSpec[] {
   if (config.cnn) return cnnLayers(config.cnn);
-  return layerModelOf({ spec: mlpSpec(config.hiddenUnits, config.activation), weights: [] }).layers;
+  return denseLayers(mlpSpec(config.hiddenUnits, config.activation));
 }

@@ -120,21 +120,27 @@ function outputActivation(layers: readonly LayerSpec[]): Activation | null {
   return null;
 }
 
+/** Every layer with its input and output shapes and parameter count, for a layer list of any input and output size. */
+export function layerSummaries(layers: readonly LayerSpec[]): LayerSummary[] {
+  if (layers[0]?.type !== 'InputLayer') throw new Error('the model has no input layer');
+  let shape: Shape = [];
+  return layers.map((layer, i) => {
+    if (i > 0 && layer.type === 'InputLayer') throw new Error(`layer ${layer.name}: an InputLayer is only allowed first`);
+    const row = { layer, inputShape: shape, ...summarize(layer, shape) };
+    shape = row.outputShape;
+    return row;
+  });
+}
+
 /**
  * Every layer with its input and output shapes and parameter count, checked as a digit model: an InputLayer of 784
  * values (784, 28x28 or 28x28x1) first, 10 softmax outputs last.
  */
 export function summarizeLayers(layers: readonly LayerSpec[]): LayerSummary[] {
   const input = layers[0];
-  if (input?.type !== 'InputLayer') throw new Error('the model has no input layer');
-  if (size(input.shape) !== INPUT_SIZE || input.shape.length > 3) throw new Error(`the model takes ${shapeText(input.shape)} inputs; a digit model takes 784 (28x28)`);
-  let shape: Shape = [];
-  const summary = layers.map((layer, i) => {
-    if (i > 0 && layer.type === 'InputLayer') throw new Error(`layer ${layer.name}: an InputLayer is only allowed first`);
-    const row = { layer, inputShape: shape, ...summarize(layer, shape) };
-    shape = row.outputShape;
-    return row;
-  });
+  if (input?.type === 'InputLayer' && (size(input.shape) !== INPUT_SIZE || input.shape.length > 3)) throw new Error(`the model takes ${shapeText(input.shape)} inputs; a digit model takes 784 (28x28)`);
+  const summary = layerSummaries(layers);
+  const shape = summary[summary.length - 1].outputShape;
   const activation = outputActivation(layers);
   if (shape.length !== 1 || shape[0] !== NUM_CLASSES || activation !== 'softmax') {
     throw new Error(`the model must end in 10 softmax outputs for digits; it ends in ${shapeText(shape)}${activation ? ` ${activation}` : ''}`);
@@ -149,6 +155,11 @@ export function layerModelOf(model: TrainedModel): LayerModel {
     ...model.spec.layers.map((layer, i): LayerSpec => ({ type: 'Dense', name: denseLayerName(i), units: layer.units, activation: layer.activation })),
   ];
   return { layers, weights: model.weights, ...(model.compile ? { compile: model.compile } : {}) };
+}
+
+/** The layer list of a Dense stack. */
+export function denseLayers(spec: ModelSpec): LayerSpec[] {
+  return layerModelOf({ spec, weights: [] }).layers;
 }
 
 /** What the parts that run Dense stacks only accept (see denseStackOf). */

@@ -2,6 +2,7 @@
  * The engine's math against independent references: a tfjs model (cpu backend) given the engine's initial
  * weights and batch order, and finite differences of the engine's own loss.
  */
+import { denseLayers } from '../../../src/core/api/layer-model';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INPUT_SIZE, mlpSpec, type DenseWeights, type HiddenActivation, type ModelSpec, type OptimizerName } from '../../../src/core/api/model-spec';
@@ -71,8 +72,8 @@ describe('engine vs tfjs (same initial weights, same batch order)', () => {
 
   it.each(cases)('$hidden $activation $optimizer, batch $batchSize: the first 12 losses and the weights agree', async (c) => {
     const spec = mlpSpec(c.hidden, c.activation);
-    const net = new EngineNetwork(runtime, spec, c.batchSize, { optimizer: c.optimizer, learningRate: c.learningRate, momentum: 0.9 }, [images]);
-    net.setWeights(glorotUniform(spec, 5));
+    const net = new EngineNetwork(runtime, denseLayers(spec), c.batchSize, { optimizer: c.optimizer, learningRate: c.learningRate, momentum: 0.9 }, [images]);
+    net.setWeights(glorotUniform(denseLayers(spec), 5));
     const model = tfModel(spec, net.getWeights(), c);
     const order = net.order(0);
     shuffleInPlace(order, createRng(5));
@@ -95,8 +96,8 @@ describe('engine vs tfjs (same initial weights, same batch order)', () => {
 
   it('evaluation agrees with tfjs predictions on 1,000 images', () => {
     const spec = mlpSpec([64], 'relu');
-    const net = new EngineNetwork(runtime, spec, 32, { optimizer: 'sgd', learningRate: 0.1, momentum: 0 }, [images]);
-    net.setWeights(glorotUniform(spec, 9));
+    const net = new EngineNetwork(runtime, denseLayers(spec), 32, { optimizer: 'sgd', learningRate: 0.1, momentum: 0 }, [images]);
+    net.setWeights(glorotUniform(denseLayers(spec), 9));
     for (let step = 0; step < 20; step++) net.step(0, step * 32, 32);
     const model = tfModel(spec, net.getWeights(), cases[0]);
     const [xs, ys] = tfBatch(images, net.order(0));
@@ -127,8 +128,8 @@ describe('engine gradients', () => {
     const pixels = Uint8Array.from({ length: count * 7 }, () => (random() < 0.3 ? 0 : Math.floor(random() * 256)));
     const set: DigitSet = { count, rows: 1, cols: 7, pixels, labels: Uint8Array.from([0, 2, 1, 2, 0]) };
     // Plain SGD with learning rate 1: the update is exactly minus the gradient.
-    const net = new EngineNetwork(runtime, spec, count, { optimizer: 'sgd', learningRate: 1, momentum: 0 }, [set]);
-    const start = glorotUniform(spec, 3);
+    const net = new EngineNetwork(runtime, denseLayers(spec), count, { optimizer: 'sgd', learningRate: 1, momentum: 0 }, [set]);
+    const start = glorotUniform(denseLayers(spec), 3);
     net.setWeights(start);
     net.step(0, 0, count);
     const after = net.getWeights();

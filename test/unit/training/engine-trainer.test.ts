@@ -1,4 +1,5 @@
 /** The engine trainer in-process: the stop hook, the relaxed-SIMD build, and which settings it takes. */
+import { denseLayers } from '../../../src/core/api/layer-model';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runTsxScript } from '../../helpers/tsx-script';
@@ -35,8 +36,8 @@ describe('engine trainer', () => {
     expect(outcome.final).toMatchObject({ event: 'done', stopped: 'cancelled', epochs_completed: 0 });
     // The kept weights are those after exactly 7 steps.
     const spec = mlpSpec([128, 128]);
-    const net = new EngineNetwork(await loadEngine(), spec, 64, config, [splitForTraining(mnist.train, 0.2, 5000).train]);
-    net.setWeights(glorotUniform(spec, config.seed));
+    const net = new EngineNetwork(await loadEngine(), denseLayers(spec), 64, config, [splitForTraining(mnist.train, 0.2, 5000).train]);
+    net.setWeights(glorotUniform(denseLayers(spec), config.seed));
     shuffleInPlace(net.order(0), createRng(config.seed));
     for (let step = 0; step < 7; step++) net.step(0, step * 64, 64);
     expect(outcome.model!.weights[0].kernel).toEqual(net.getWeights()[0].kernel);
@@ -49,13 +50,14 @@ describe('engine trainer', () => {
       import { glorotUniform } from './src/core/training/engine/init.ts';
       import { loadMnist } from './src/core/dataset/index.ts';
       import { mlpSpec } from './src/core/api/model-spec.ts';
+      import { denseLayers } from './src/core/api/layer-model.ts';
       const losses = {};
       const train = (await loadMnist()).train;
       for (const build of ['auto', 'simd']) {
         const runtime = await loadEngine(build === 'auto' ? undefined : build);
         const spec = mlpSpec([128, 128]);
-        const net = new EngineNetwork(runtime, spec, 64, { optimizer: 'adam', learningRate: 0.001, momentum: 0 }, [train]);
-        net.setWeights(glorotUniform(spec, 1));
+        const net = new EngineNetwork(runtime, denseLayers(spec), 64, { optimizer: 'adam', learningRate: 0.001, momentum: 0 }, [train]);
+        net.setWeights(glorotUniform(denseLayers(spec), 1));
         losses[build === 'auto' ? runtime.build : build] = Array.from({ length: 20 }, (_, i) => net.step(0, i * 64, 64).loss);
       }
       console.log(JSON.stringify(losses));`;

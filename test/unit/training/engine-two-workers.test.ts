@@ -3,6 +3,7 @@
  * engine-math.test.ts): same losses and weights step by step up to float summation order, split evaluation,
  * new pixels reaching the helper, cancel, NaN guard, the helper thread ending with the run, the threads setting.
  */
+import { denseLayers } from '../../../src/core/api/layer-model';
 import { readdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -57,13 +58,13 @@ describe('two engine workers vs one thread (same start, same batches)', () => {
   it.each(cases)('$hidden $activation $optimizer, batch $batch: losses, hits and weights agree for 16 steps, across new pixels', async (c) => {
     const spec = mlpSpec(c.hidden, c.activation);
     const settings = { optimizer: c.optimizer, learningRate: c.learningRate, momentum: 0.9 };
-    const one = new EngineNetwork(runtime, spec, c.batch, settings, [images]);
+    const one = new EngineNetwork(runtime, denseLayers(spec), c.batch, settings, [images]);
     const memory = createSharedMemory();
-    const two = new EngineNetwork(shared, spec, c.batch, settings, [images], memory);
+    const two = new EngineNetwork(shared, denseLayers(spec), c.batch, settings, [images], memory);
     const pair = await WorkerPair.start(two, shared, memory, 0);
     try {
       for (const net of [one, two]) {
-        net.setWeights(glorotUniform(spec, 5));
+        net.setWeights(glorotUniform(denseLayers(spec), 5));
         shuffleInPlace(net.order(0), createRng(5));
       }
       const inverted = images.pixels.map((p) => 255 - p);
@@ -110,8 +111,8 @@ describe('training with two workers', () => {
     expect(osThreads()).toBe(before);
     // The kept weights are those of exactly 7 steps, as one thread computes them.
     const spec = mlpSpec([128, 128]);
-    const net = new EngineNetwork(runtime, spec, 64, config, [data().train]);
-    net.setWeights(glorotUniform(spec, config.seed));
+    const net = new EngineNetwork(runtime, denseLayers(spec), 64, config, [data().train]);
+    net.setWeights(glorotUniform(denseLayers(spec), config.seed));
     shuffleInPlace(net.order(0), createRng(config.seed));
     for (let step = 0; step < 7; step++) net.step(0, step * 64, 64);
     expect(maxAbsDiff(outcome.model!.weights, net.getWeights())).toBeLessThan(1e-5);
@@ -123,7 +124,7 @@ describe('training with two workers', () => {
     const outcome = await trainWithEngine(runtime, config, data(), { emit: () => undefined, shouldStop: () => false });
     expect(outcome.final).toMatchObject({ event: 'failed', epochs_completed: 0 });
     expect((outcome.final as { message: string }).message).toMatch(/NaN or infinite at epoch 1, batch \d+/);
-    expect(outcome.model!.weights).toEqual(glorotUniform(mlpSpec([128, 128]), config.seed));
+    expect(outcome.model!.weights).toEqual(glorotUniform(denseLayers(mlpSpec([128, 128])), config.seed));
     expect(osThreads()).toBe(before);
   });
 

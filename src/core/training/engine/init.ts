@@ -3,8 +3,8 @@
  * with tf.initializers.glorotUniform({ seed: seed + i }) and zero biases), so that a seed starts both engines
  * from identical weights. tfjs draws them with seedrandom's Alea generator, reproduced here.
  */
-import type { DenseWeights, ModelSpec } from '../../api/model-spec';
-import { layerShapes } from '../../api/model-spec';
+import { layerSummaries, type LayerSpec } from '../../api/layer-model';
+import type { DenseWeights } from '../../api/model-spec';
 
 /** Baagoe's Mash hash, as seedrandom seeds Alea with it. */
 function createMash(): (data: string) => number {
@@ -47,14 +47,24 @@ export function alea(seed: string): () => number {
   };
 }
 
-/** Keras glorot_uniform (uniform in ±sqrt(6 / (fan_in + fan_out))) seeded per layer as tfjs does; zero biases. */
-export function glorotUniform(spec: ModelSpec, seed: number): DenseWeights[] {
-  return layerShapes(spec).map(([inputs, units], i) => {
+/**
+ * Keras glorot_uniform (uniform in ±sqrt(6 / (fan_in + fan_out))) seeded per layer with weights as tfjs does
+ * (seed + its index among them); zero biases. A Conv2D kernel [kh, kw, in, out] has fan_in kh * kw * in and fan_out
+ * kh * kw * out; a Dense kernel [inputs, units] inputs and units.
+ */
+export function glorotUniform(layers: readonly LayerSpec[], seed: number): DenseWeights[] {
+  const kernels = layerSummaries(layers).flatMap((row) => (row.kernelShape ? [row.kernelShape] : []));
+  return kernels.map((shape, i) => {
+    const units = shape[shape.length - 1];
+    const size = shape.reduce((a, b) => a * b, 1);
+    const receptive = shape.slice(0, -2).reduce((a, b) => a * b, 1);
+    const fanIn = size / units;
+    const fanOut = receptive * units;
     // tfjs VarianceScaling (fan_avg, uniform) and randomUniform, operation for operation.
-    const limit = Math.sqrt(3 * (1 / Math.max(1, (inputs + units) / 2)));
+    const limit = Math.sqrt(3 * (1 / Math.max(1, (fanIn + fanOut) / 2)));
     const range = limit - -limit;
     const random = alea((seed + i).toString());
-    const kernel = new Float32Array(inputs * units);
+    const kernel = new Float32Array(size);
     for (let j = 0; j < kernel.length; j++) kernel[j] = -limit + range * random();
     return { kernel, bias: new Float32Array(units) };
   });

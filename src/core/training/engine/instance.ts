@@ -2,7 +2,7 @@
  * One WebAssembly instance at work in one workspace of a laid-out engine memory: the calls a training step or an
  * evaluation makes. One thread has one instance; two workers have one each, on a shared memory.
  */
-import { HEADER, type EnginePlan, type SetPlan, type WorkspacePlan } from './layout';
+import { HEADER, type PlannedMemory, type SetPlan } from './layout';
 import type { EngineExports } from './runtime';
 
 /** Summed over the samples of a call: cross-entropy, and how many were classified right. */
@@ -12,11 +12,11 @@ export interface Sums {
 }
 
 export class EngineInstance {
-  readonly workspace: WorkspacePlan;
+  readonly workspace: PlannedMemory['workspaces'][number];
   private readonly view: DataView;
 
   /** The memory must be laid out (grown) for the plan already. */
-  constructor(private readonly exports: EngineExports, private readonly plan: EnginePlan, workspace: number) {
+  constructor(private readonly exports: EngineExports, private readonly plan: PlannedMemory, workspace: number) {
     this.workspace = plan.workspaces[workspace];
     this.view = new DataView(exports.memory.buffer);
   }
@@ -34,8 +34,8 @@ export class EngineInstance {
   }
 
   /** Two workers: the optimizer step with both workers' summed gradients, on parameter bytes [from, to) of the parameters. */
-  applyGradients(partner: WorkspacePlan, from: number, to: number): void {
-    const base = this.plan.layers[0].kernel;
+  applyGradients(partner: PlannedMemory['workspaces'][number], from: number, to: number): void {
+    const base = this.plan.paramBase;
     this.exports.applyGradients(this.workspace.net, partner.net, base + from, base + to);
   }
 

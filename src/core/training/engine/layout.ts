@@ -4,8 +4,7 @@
  * Two workers share the parameters, optimizer state and data sets, and each has its own workspace: descriptor,
  * batch lists, activations, deltas and a gradient buffer.
  */
-import type { ModelSpec, OptimizerName } from '../../api/model-spec';
-import { layerShapes } from '../../api/model-spec';
+import { INPUT_SIZE, layerShapes, type ModelSpec, type OptimizerName } from '../../api/model-spec';
 
 export const HEADER = {
   layers: 0,
@@ -19,6 +18,7 @@ export const HEADER = {
   epsilon: 32,
   biasFix1: 36,
   biasFix2: 40,
+  kind: 44,
   correct: 48,
   stateOffset: 52,
   loss: 56,
@@ -28,15 +28,16 @@ export const HEADER = {
   colLists: 76,
   colCounts: 80,
   grads: 84,
+  seed: 88,
+  input: 92,
   size: 96,
 } as const;
 
+export const ACTIVATION_CODES = { linear: 0, relu: 1, sigmoid: 2, tanh: 3, softmax: 4 } as const;
+
 export const LAYER = { inputs: 0, units: 4, cols: 8, activation: 12, src: 16, srcStride: 20, kernel: 24, bias: 28, activations: 32, delta: 36, size: 64 } as const;
 
-const ACTIVATION_CODES = { linear: 0, relu: 1, sigmoid: 2, tanh: 3, softmax: 4 } as const;
 const OPTIMIZER_CODES: Record<OptimizerName, number> = { sgd: 0, momentum: 1, adam: 2 };
-/** Optimizer state arrays per parameter. */
-const STATE_SLOTS: Record<OptimizerName, number> = { sgd: 0, momentum: 1, adam: 2 };
 /** Rows of the workspace at least, so that evaluation runs in chunks of this many samples. */
 const EVAL_ROWS = 256;
 
@@ -73,31 +74,57 @@ export interface SetPlan {
   order: number;
 }
 
-export interface EnginePlan {
-  layers: LayerPlan[];
-  /** Bytes of all kernels and biases, contiguous from layers[0].kernel; each optimizer state array follows at this distance. */
+/** What every engine memory plan has, whatever the network: the kernels' calls and the two workers use only these. */
+export interface PlannedMemory {
+  /** First byte of the parameters (all kernels and biases, contiguous). */
+  paramBase: number;
+  /** Bytes of the parameters; each optimizer state array follows at this distance. */
   paramBytes: number;
   /** Even number of batch rows a workspace holds. */
   rows: number;
-  workspaces: WorkspacePlan[];
+  workspaces: Array<{ net: number; grads: number }>;
   sets: SetPlan[];
   end: number;
 }
 
-const pad16 = (n: number): number => Math.ceil(n / 16) * 16;
+export interface EnginePlan extends PlannedMemory {
+  kind: 'dense';
+  layers: LayerPlan[];
+  workspaces: WorkspacePlan[];
+}
+
+export const pad16 = (n: number): number => Math.ceil(n / 16) * 16;
 const pad32 = (n: number): number => Math.ceil(n / 32) * 32;
+
+/** Hands out 16-byte aligned blocks of memory from `base` on; `cursor` is the end of the last one. */
+export class Allocator {
+  cursor: number;
+  constructor(base: number) {
+    this.cursor = pad16(base);
+  }
+
+  take(bytes: number): number {
+    const at = this.cursor;
+    this.cursor = pad16(this.cursor + bytes);
+    return at;
+  }
+}
+
+/** The data sets' blocks: sample order, labels, pixels (784 bytes each, + 16 so a SIMD load may run past the last). */
+export function planSets(memory: Allocator, setSizes: readonly number[]): SetPlan[] {
+  return setSizes.map((count) => ({ count, order: memory.take(4 * count), labels: memory.take(count), pixels: memory.take(count * INPUT_SIZE + 16) }));
+}
+
+/** Optimizer state arrays per parameter. */
+export const STATE_SLOTS: Record<OptimizerName, number> = { sgd: 0, momentum: 1, adam: 2 };
 
 /**
  * Lays out a network whose batches have at most batchSize samples, with the given sample counts per data set,
  * for one worker or two.
  */
 export function planEngine(spec: ModelSpec, batchSize: number, optimizer: OptimizerName, setSizes: readonly number[], base: number, workers = 1): EnginePlan {
-  let cursor = pad16(base);
-  const take = (bytes: number): number => {
-    const at = cursor;
-    cursor = pad16(cursor + bytes);
-    return at;
-  };
+  const memory = new Allocator(base);
+  const take = (bytes: number): number => memory.take(bytes);
   const shapes = layerShapes(spec);
   const rows = Math.max(EVAL_ROWS, batchSize + (batchSize % 2));
   const nets = Array.from({ length: workers }, () => take(HEADER.size + LAYER.size * shapes.length));
@@ -107,7 +134,8 @@ export function planEngine(spec: ModelSpec, batchSize: number, optimizer: Optimi
     const srcStride = i === 0 ? pad16(inputs) : layers[i - 1].cols;
     layers.push({ inputs, units, cols, srcStride, activation: ACTIVATION_CODES[spec.layers[i].activation], kernel: take(4 * srcStride * cols), bias: take(4 * cols) });
   });
-  const paramBytes = cursor - layers[0].kernel;
+  const paramBase = layers[0].kernel;
+  const paramBytes = memory.cursor - paramBase;
   take(paramBytes * STATE_SLOTS[optimizer]);
   const inputs = layers[0].inputs;
   const workspaces = nets.map((net): WorkspacePlan => {
@@ -120,13 +148,8 @@ export function planEngine(spec: ModelSpec, batchSize: number, optimizer: Optimi
     }
     return { net, sparse, activations, deltas, grads: workers > 1 ? take(paramBytes) : 0 };
   });
-  const sets = setSizes.map((count) => ({ count, order: take(4 * count), labels: take(count), pixels: take(count * spec.inputSize + 16) }));
-  return { layers, paramBytes, rows, workspaces, sets, end: cursor };
-}
-
-/** Bytes a network needs beyond the module's own data, without laying it out. */
-export function engineBytes(spec: ModelSpec, batchSize: number, optimizer: OptimizerName, setSizes: readonly number[], workers = 1): number {
-  return planEngine(spec, batchSize, optimizer, setSizes, 0, workers).end;
+  const sets = planSets(memory, setSizes);
+  return { kind: 'dense', layers, paramBase, paramBytes, rows, workspaces, sets, end: memory.cursor };
 }
 
 export interface OptimizerSettings {
@@ -135,11 +158,11 @@ export interface OptimizerSettings {
   momentum: number;
 }
 
-/** Writes a workspace's descriptor; Adam's bias corrections are written per step by the network. */
-export function writeDescriptor(view: DataView, plan: EnginePlan, workspace: WorkspacePlan, settings: OptimizerSettings): void {
+/** Writes the header fields every descriptor has: sizes, optimizer settings, where the gradients go. */
+export function writeHeader(view: DataView, plan: PlannedMemory, workspace: PlannedMemory['workspaces'][number], settings: OptimizerSettings, count: number): void {
   const at = workspace.net;
   const f32 = (offset: number, value: number): void => view.setFloat32(at + offset, value, true);
-  view.setInt32(at + HEADER.layers, plan.layers.length, true);
+  view.setInt32(at + HEADER.layers, count, true);
   view.setInt32(at + HEADER.optimizer, OPTIMIZER_CODES[settings.optimizer], true);
   f32(HEADER.learningRate, settings.learningRate);
   f32(HEADER.momentum, settings.momentum);
@@ -150,12 +173,18 @@ export function writeDescriptor(view: DataView, plan: EnginePlan, workspace: Wor
   f32(HEADER.oneMinusBeta2, 1 - 0.999);
   f32(HEADER.epsilon, 1e-7);
   view.setInt32(at + HEADER.rows, plan.rows, true);
+  view.setInt32(at + HEADER.stateOffset, plan.paramBytes, true);
+  view.setInt32(at + HEADER.grads, workspace.grads === 0 ? 0 : workspace.grads - plan.paramBase, true);
+}
+
+/** Writes a workspace's descriptor; Adam's bias corrections are written per step by the network. */
+export function writeDescriptor(view: DataView, plan: EnginePlan, workspace: WorkspacePlan, settings: OptimizerSettings): void {
+  const at = workspace.net;
+  writeHeader(view, plan, workspace, settings, plan.layers.length);
   view.setUint32(at + HEADER.rowLists, workspace.sparse.rowLists, true);
   view.setUint32(at + HEADER.rowCounts, workspace.sparse.rowCounts, true);
   view.setUint32(at + HEADER.colLists, workspace.sparse.colLists, true);
   view.setUint32(at + HEADER.colCounts, workspace.sparse.colCounts, true);
-  view.setInt32(at + HEADER.stateOffset, plan.paramBytes, true);
-  view.setInt32(at + HEADER.grads, workspace.grads === 0 ? 0 : workspace.grads - plan.layers[0].kernel, true);
   plan.layers.forEach((layer, i) => {
     const rec = at + HEADER.size + LAYER.size * i;
     const fields: Array<[number, number]> = [

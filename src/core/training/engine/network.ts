@@ -3,10 +3,12 @@
  * all in the instance's memory, laid out once. A training step is one call; nothing is allocated per step.
  * For two workers the memory is shared: this instance is worker 0, and worker 1 attaches to the same plan.
  */
-import type { DenseWeights, ModelSpec } from '../../api/model-spec';
+import type { LayerSpec } from '../../api/layer-model';
+import { INPUT_SIZE, type DenseWeights } from '../../api/model-spec';
 import type { DigitSet } from '../../dataset';
 import { EngineInstance } from './instance';
-import { HEADER, planEngine, writeDescriptor, type EnginePlan, type OptimizerSettings } from './layout';
+import { HEADER, type OptimizerSettings } from './layout';
+import { planNetwork, readWeights, writeDescriptors, writeWeights, type NetworkPlan } from './plan';
 import { instantiate, type EngineRuntime, type WasmMemory } from './runtime';
 
 export interface BatchResult {
@@ -21,7 +23,7 @@ const BETA1 = Math.fround(0.9);
 const BETA2 = Math.fround(0.999);
 
 export class EngineNetwork {
-  readonly plan: EnginePlan;
+  readonly plan: NetworkPlan;
   /** This thread's instance (worker 0). */
   readonly instance: EngineInstance;
   private readonly view: DataView;
@@ -32,18 +34,18 @@ export class EngineNetwork {
 
   /**
    * Copies the sets' bytes in; sets[i] is then addressed by index i. With a shared memory (and the runtime's
-   * shared build), lays it out for two workers.
+   * shared build), lays it out for two workers. `seed` starts dropout's random streams.
    */
-  constructor(runtime: EngineRuntime, readonly spec: ModelSpec, batchSize: number, private readonly settings: OptimizerSettings, sets: readonly DigitSet[], shared?: WasmMemory) {
+  constructor(runtime: EngineRuntime, readonly layers: readonly LayerSpec[], batchSize: number, private readonly settings: OptimizerSettings, sets: readonly DigitSet[], shared?: WasmMemory, seed = 1) {
     const exports = instantiate(runtime, shared);
     const { memory } = exports;
-    this.plan = planEngine(spec, batchSize, settings.optimizer, sets.map((s) => s.count), exports.heapBase(), shared ? 2 : 1);
+    this.plan = planNetwork(layers, batchSize, settings.optimizer, sets.map((s) => s.count), exports.heapBase(), shared ? 2 : 1);
     const missing = this.plan.end - memory.buffer.byteLength;
     if (missing > 0) memory.grow(Math.ceil(missing / PAGE));
     const buffer = memory.buffer;
     this.view = new DataView(buffer);
     this.f32 = new Float32Array(buffer);
-    for (const workspace of this.plan.workspaces) writeDescriptor(this.view, this.plan, workspace, settings);
+    writeDescriptors(this.view, this.plan, settings, seed);
     this.instance = new EngineInstance(exports, this.plan, 0);
     sets.forEach((set, i) => {
       const plan = this.plan.sets[i];
@@ -62,7 +64,7 @@ export class EngineNetwork {
   /** Overwrites a set's images with `pixels` (same count): each epoch's augmented training images. */
   replacePixels(set: number, pixels: Uint8Array): void {
     const plan = this.plan.sets[set];
-    if (pixels.length !== plan.count * this.spec.inputSize) throw new RangeError(`${pixels.length} pixels for ${plan.count} images`);
+    if (pixels.length !== plan.count * INPUT_SIZE) throw new RangeError(`${pixels.length} pixels for ${plan.count} images`);
     new Uint8Array(this.view.buffer, plan.pixels, pixels.length).set(pixels);
   }
 
@@ -94,25 +96,13 @@ export class EngineNetwork {
     return { loss: sums.loss / plan.count, accuracy: sums.correct / plan.count };
   }
 
-  /** The weights in Keras layout (kernel [inputs, units] row-major, bias [units]). */
+  /** The weights in Keras layout. */
   getWeights(): DenseWeights[] {
-    return this.plan.layers.map((layer) => {
-      const kernel = new Float32Array(layer.inputs * layer.units);
-      for (let k = 0; k < layer.inputs; k++) {
-        const row = layer.kernel / 4 + k * layer.cols;
-        kernel.set(this.f32.subarray(row, row + layer.units), k * layer.units);
-      }
-      return { kernel, bias: this.f32.slice(layer.bias / 4, layer.bias / 4 + layer.units) };
-    });
+    return readWeights(this.plan, this.f32);
   }
 
   /** Loads Keras-layout weights; padding stays zero. */
   setWeights(weights: readonly DenseWeights[]): void {
-    this.plan.layers.forEach((layer, i) => {
-      for (let k = 0; k < layer.inputs; k++) {
-        this.f32.set(weights[i].kernel.subarray(k * layer.units, (k + 1) * layer.units), layer.kernel / 4 + k * layer.cols);
-      }
-      this.f32.set(weights[i].bias, layer.bias / 4);
-    });
+    writeWeights(this.plan, this.f32, weights);
   }
 }

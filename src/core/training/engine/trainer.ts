@@ -4,8 +4,7 @@
  * one per worker and step (worker-pair.ts). The 'start' event says how many threads train.
  */
 import { runLayers } from '../../api/architecture';
-import { denseStackOf } from '../../api/layer-model';
-import type { ModelSpec } from '../../api/model-spec';
+import type { LayerSpec } from '../../api/layer-model';
 import type { TrainConfig } from '../../api/train-config';
 import type { DigitSet } from '../../dataset';
 import { fitLoop, type Stepper, type TrainerHooks, type TrainOutcome } from '../fit-loop';
@@ -36,33 +35,32 @@ function oneThreadStepper(net: EngineNetwork): Stepper {
 }
 
 /** The network on a memory shared with a helper thread, and the started helper. */
-async function startTwoWorkers(runtime: EngineRuntime, spec: ModelSpec, config: TrainConfig, sets: DigitSet[]): Promise<{ net: EngineNetwork; pair: WorkerPair }> {
+async function startTwoWorkers(runtime: EngineRuntime, layers: LayerSpec[], config: TrainConfig, sets: DigitSet[]): Promise<{ net: EngineNetwork; pair: WorkerPair }> {
   const gap = engineGap(config, 2);
   if (gap) throw new EngineUnavailableError(gap);
   const shared = await loadSharedEngine(runtime);
   const memory = createSharedMemory();
-  const net = new EngineNetwork(shared, spec, config.batchSize, config, sets, memory);
+  const net = new EngineNetwork(shared, layers, config.batchSize, config, sets, memory, config.seed);
   return { net, pair: await WorkerPair.start(net, shared, memory, TRAIN) };
 }
 
 export async function trainWithEngine(runtime: EngineRuntime, config: TrainConfig, data: TrainingSplit & { test: DigitSet }, hooks: TrainerHooks): Promise<TrainOutcome> {
   const layers = runLayers(config);
-  const spec = denseStackOf(layers);
   const { train, validation, test } = data;
   const sets = validation ? [train, test, validation] : [train, test];
   let threads = await engineThreads(config.threads);
   let two: { net: EngineNetwork; pair: WorkerPair } | null = null;
   if (threads === 2) {
     try {
-      two = await startTwoWorkers(runtime, spec, config, sets);
+      two = await startTwoWorkers(runtime, layers, config, sets);
     } catch (error) {
       // 'auto' settles for one thread; an explicit 2 reports why it cannot have two.
       if (config.threads !== 'auto') throw error;
       threads = 1;
     }
   }
-  const net = two?.net ?? new EngineNetwork(runtime, spec, config.batchSize, config, sets);
-  net.setWeights(glorotUniform(spec, config.seed));
+  const net = two?.net ?? new EngineNetwork(runtime, layers, config.batchSize, config, sets, undefined, config.seed);
+  net.setWeights(glorotUniform(layers, config.seed));
   const pair = two?.pair;
   const stepper: Stepper = pair ? { ...oneThreadStepper(net), step: (start, n) => pair.step(start, n), evaluate: (set) => pair.evaluate(setIndex(set)) } : oneThreadStepper(net);
   const emit: TrainerHooks['emit'] = (event) => hooks.emit(event.event === 'start' ? { ...event, threads } : event);

@@ -8,7 +8,7 @@ import { startWorker } from '../../workers/start-worker';
 import { watchWorker, type WorkerWatch } from '../../workers/watch-worker';
 import type { Scores } from '../fit-loop';
 import { COMMAND, Handshake, SLOT } from './handshake';
-import type { EnginePlan } from './layout';
+import type { PlannedMemory } from './layout';
 import type { BatchResult, EngineNetwork } from './network';
 import type { EngineRuntime, WasmMemory } from './runtime';
 
@@ -16,7 +16,7 @@ import type { EngineRuntime, WasmMemory } from './runtime';
 export interface HelperInit {
   runtime: EngineRuntime;
   memory: WasmMemory;
-  plan: EnginePlan;
+  plan: PlannedMemory;
   control: SharedArrayBuffer;
   /** Index of the training set in plan.sets. */
   trainSet: number;

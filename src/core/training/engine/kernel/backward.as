@@ -90,6 +90,13 @@ export function zeroGradientIsNoOp(): bool {
   return f32x4.mul(f32x4.sub(f32x4.splat(1), f32x4.mul(a, a)), g);
 }
 
+/** d[k] = f'(a[k]) * d[k] for count floats (a multiple of 4): the gradient w.r.t. a layer's pre-activations. */
+export function applyDerivative(d: usize, a: usize, count: i32, act: i32): void {
+  if (act === ACT_LINEAR) return;
+  const end = <usize>count << 2;
+  for (let k: usize = 0; k < end; k += 16) v128.store(d + k, derivative(v128.load(d + k), v128.load(a + k), act));
+}
+
 /**
  * prevD[r][i] = f'(prev[r][i]) * sum over j of d[r][j] * w[i][j]: the product with the transposed kernel,
  * as dot products of rows (2 rows of d x 4 rows of w per tile), for i < inputs (a multiple of 4; the

@@ -1,11 +1,12 @@
 // Digit Studio training engine: one exported call per training step or evaluation chunk, over memory laid
 // out by ../layout.ts. Pointers arrive as arguments or descriptor fields, never as constants.
 import { backInput, loadOptimizer, storeGradients, update, updateLayer } from './backward';
+import { convEvaluate, convTrain } from './cnn';
 import { activate, dense } from './forward';
 import { softmaxLoss } from './loss';
 import {
-  A, ACT, B, COL_COUNTS, COL_LISTS, COLS, D, GRADS, IN, LAYERS, OUT, ROW_COUNTS, ROW_LISTS, ROWS, SRC, SRC_STRIDE, W,
-  i32At, layer, ptrAt,
+  A, ACT, B, COL_COUNTS, COL_LISTS, COLS, D, GRADS, IN, KIND, KIND_CONV, LAYERS, OUT, ROW_COUNTS, ROW_LISTS, ROWS, SRC,
+  SRC_STRIDE, W, i32At, layer, ptrAt,
 } from './net';
 import { gatherSparse, sparseForward, sparseUpdate } from './sparse';
 
@@ -33,8 +34,12 @@ function forward(net: usize, pixels: usize, order: usize, n: i32): i32 {
 
 /** One training step on the samples order[0..n): forward, loss (into the header), backward, optimizer update. */
 export function trainStep(net: usize, pixels: usize, labels: usize, order: usize, n: i32): void {
-  const rows = forward(net, pixels, order, n);
   loadOptimizer(net);
+  if (i32At(net, KIND) === KIND_CONV) {
+    convTrain(net, pixels, labels, order, n, n);
+    return;
+  }
+  const rows = forward(net, pixels, order, n);
   backward(net, labels, order, n, n, rows);
 }
 
@@ -43,8 +48,12 @@ export function trainStep(net: usize, pixels: usize, labels: usize, order: usize
  * backward, with the parameters' gradients stored in this worker's buffer (descriptor GRADS), not applied.
  */
 export function gradientStep(net: usize, pixels: usize, labels: usize, order: usize, n: i32, batch: i32): void {
-  const rows = forward(net, pixels, order, n);
   storeGradients(net);
+  if (i32At(net, KIND) === KIND_CONV) {
+    convTrain(net, pixels, labels, order, n, batch);
+    return;
+  }
+  const rows = forward(net, pixels, order, n);
   backward(net, labels, order, n, batch, rows);
 }
 
@@ -78,6 +87,10 @@ function backward(net: usize, labels: usize, order: usize, n: i32, batch: i32, r
 
 /** Loss and hits (into the header) of the samples order[0..n), without training. */
 export function evaluate(net: usize, pixels: usize, labels: usize, order: usize, n: i32): void {
+  if (i32At(net, KIND) === KIND_CONV) {
+    convEvaluate(net, pixels, labels, order, n);
+    return;
+  }
   const rows = forward(net, pixels, order, n);
   const top = layer(net, i32At(net, LAYERS) - 1);
   softmaxLoss(net, ptrAt(top, A), i32At(top, COLS), i32At(top, OUT), labels, order, n, n, 0, rows);

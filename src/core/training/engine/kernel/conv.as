@@ -1,0 +1,196 @@
+// The convolutional network's own passes, over tensors stored [rows][height][width][channel stride] with the
+// real channels first and the rest zero: im2col / col2im around the Dense GEMM tiles (a Conv2D is a Dense layer
+// on patches), max and average pooling, Flatten's compaction to the real channels, dropout, and activation
+// derivatives. Every backward pass writes the whole input gradient, padding channels zero.
+
+/**
+ * Patches of src [n][h][w][cs] (real channels c) for a kh x kw window at stride 1 with padTop / padLeft zero
+ * padding: patch[(r * oh + y) * ow + x][(i * kw + j) * c + ch], row stride ks (k = kh * kw * c real values, the
+ * rest zero).
+ */
+export function im2col(src: usize, n: i32, h: i32, w: i32, cs: i32, c: i32, kh: i32, kw: i32, padTop: i32, padLeft: i32, oh: i32, ow: i32, patch: usize, ks: i32): void {
+  const rowBytes = <usize>ks << 2;
+  const channelBytes = <usize>c << 2;
+  memory.fill(patch, 0, <usize>n * oh * ow * rowBytes);
+  let out = patch;
+  for (let r = 0; r < n; r++) {
+    const sample = src + (<usize>r * h * w * cs << 2);
+    for (let y = 0; y < oh; y++) {
+      for (let x = 0; x < ow; x++) {
+        let at = out;
+        for (let i = 0; i < kh; i++) {
+          const sy = y + i - padTop;
+          if (sy < 0 || sy >= h) {
+            at += channelBytes * kw;
+            continue;
+          }
+          for (let j = 0; j < kw; j++) {
+            const sx = x + j - padLeft;
+            if (sx >= 0 && sx < w) memory.copy(at, sample + ((<usize>sy * w + sx) * cs << 2), channelBytes);
+            at += channelBytes;
+          }
+        }
+        out += rowBytes;
+      }
+    }
+  }
+}
+
+/** The reverse of im2col: srcD [n][h][w][cs] = the sum of every patch gradient over the input it was copied from. */
+export function col2im(patchD: usize, n: i32, h: i32, w: i32, cs: i32, c: i32, kh: i32, kw: i32, padTop: i32, padLeft: i32, oh: i32, ow: i32, ks: i32, srcD: usize): void {
+  const rowBytes = <usize>ks << 2;
+  memory.fill(srcD, 0, <usize>n * h * w * cs << 2);
+  let from = patchD;
+  for (let r = 0; r < n; r++) {
+    const sample = srcD + (<usize>r * h * w * cs << 2);
+    for (let y = 0; y < oh; y++) {
+      for (let x = 0; x < ow; x++) {
+        let at = from;
+        for (let i = 0; i < kh; i++) {
+          const sy = y + i - padTop;
+          for (let j = 0; j < kw; j++) {
+            const sx = x + j - padLeft;
+            if (sy >= 0 && sy < h && sx >= 0 && sx < w) addInto(sample + ((<usize>sy * w + sx) * cs << 2), at, c);
+            at += <usize>c << 2;
+          }
+        }
+        from += rowBytes;
+      }
+    }
+  }
+}
+
+/** dst[0..count) += src[0..count) */
+@inline function addInto(dst: usize, src: usize, count: i32): void {
+  let k = 0;
+  for (; k + 4 <= count; k += 4) {
+    const offset = <usize>k << 2;
+    v128.store(dst + offset, f32x4.add(v128.load(dst + offset), v128.load(src + offset)));
+  }
+  for (; k < count; k++) {
+    const offset = <usize>k << 2;
+    store<f32>(dst + offset, load<f32>(dst + offset) + load<f32>(src + offset));
+  }
+}
+
+/**
+ * Max pooling of src [n][h][w][cs] into out [n][oh][ow][cs] (real channels c), windows ph x pw at strides sy, sx
+ * with padTop / padLeft (padding never wins). argmax[(r, y, x, ch)] holds the winning input's float index in src.
+ */
+export function maxPool(src: usize, n: i32, h: i32, w: i32, cs: i32, c: i32, ph: i32, pw: i32, sy: i32, sx: i32, padTop: i32, padLeft: i32, oh: i32, ow: i32, out: usize, argmax: usize): void {
+  for (let r = 0; r < n; r++) {
+    for (let y = 0; y < oh; y++) {
+      for (let x = 0; x < ow; x++) {
+        const o = ((<usize>r * oh + y) * ow + x) * cs;
+        for (let ch = 0; ch < c; ch++) {
+          let best: f32 = -Infinity;
+          let bestAt: i32 = -1;
+          for (let i = 0; i < ph; i++) {
+            const iy = y * sy + i - padTop;
+            if (iy < 0 || iy >= h) continue;
+            for (let j = 0; j < pw; j++) {
+              const ix = x * sx + j - padLeft;
+              if (ix < 0 || ix >= w) continue;
+              const at = ((r * h + iy) * w + ix) * cs + ch;
+              const value = load<f32>(src + (<usize>at << 2));
+              // A NaN input wins, so a diverging run shows in the loss.
+              if (bestAt < 0 || value > best || value != value) {
+                best = value;
+                bestAt = at;
+              }
+            }
+          }
+          store<f32>(out + ((o + ch) << 2), best);
+          store<i32>(argmax + ((o + ch) << 2), bestAt);
+        }
+      }
+    }
+  }
+}
+
+/** srcD = 0, then each output gradient added to its window's winner. */
+export function maxPoolBack(d: usize, argmax: usize, n: i32, oh: i32, ow: i32, cs: i32, c: i32, srcD: usize, srcCount: i32): void {
+  memory.fill(srcD, 0, <usize>srcCount << 2);
+  const cells = n * oh * ow;
+  for (let cell = 0; cell < cells; cell++) {
+    const o = <usize>cell * cs;
+    for (let ch = 0; ch < c; ch++) {
+      const at = srcD + (<usize>load<i32>(argmax + ((o + ch) << 2)) << 2);
+      store<f32>(at, load<f32>(at) + load<f32>(d + ((o + ch) << 2)));
+    }
+  }
+}
+
+/**
+ * Average pooling (sign 1) or its backward pass (sign -1: spreads d over each window into srcD, zeroed first).
+ * Like TensorFlow, a window is divided by the number of real inputs it covers.
+ */
+export function averagePool(src: usize, n: i32, h: i32, w: i32, cs: i32, c: i32, ph: i32, pw: i32, sy: i32, sx: i32, padTop: i32, padLeft: i32, oh: i32, ow: i32, out: usize, backward: bool): void {
+  if (backward) memory.fill(src, 0, <usize>n * h * w * cs << 2);
+  for (let r = 0; r < n; r++) {
+    for (let y = 0; y < oh; y++) {
+      const y0 = max(y * sy - padTop, 0);
+      const y1 = min(y * sy - padTop + ph, h);
+      for (let x = 0; x < ow; x++) {
+        const x0 = max(x * sx - padLeft, 0);
+        const x1 = min(x * sx - padLeft + pw, w);
+        const scale = <f32>1 / <f32>((y1 - y0) * (x1 - x0));
+        const o = ((<usize>r * oh + y) * ow + x) * cs;
+        for (let ch = 0; ch < c; ch++) {
+          const share = backward ? load<f32>(out + ((o + ch) << 2)) * scale : 0;
+          let sum: f32 = 0;
+          for (let iy = y0; iy < y1; iy++) {
+            for (let ix = x0; ix < x1; ix++) {
+              const at = src + ((((<usize>r * h + iy) * w + ix) * cs + ch) << 2);
+              if (backward) store<f32>(at, load<f32>(at) + share);
+              else sum += load<f32>(at);
+            }
+          }
+          if (!backward) store<f32>(out + ((o + ch) << 2), sum * scale);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Flatten: [n][cells][cs] to [n][outStride] with only the real channels (Keras' [h, w, c] order), or back
+ * (the gradient, padding channels zero).
+ */
+export function flatten(tensor: usize, n: i32, cells: i32, cs: i32, c: i32, flat: usize, outStride: i32, backward: bool): void {
+  const channelBytes = <usize>c << 2;
+  if (backward) memory.fill(tensor, 0, <usize>n * cells * cs << 2);
+  for (let r = 0; r < n; r++) {
+    for (let cell = 0; cell < cells; cell++) {
+      const t = tensor + ((<usize>r * cells + cell) * cs << 2);
+      const f = flat + ((<usize>r * outStride + <usize>cell * c) << 2);
+      if (backward) memory.copy(t, f, channelBytes);
+      else memory.copy(f, t, channelBytes);
+    }
+  }
+}
+
+/**
+ * Inverted dropout on count floats: keeps each with probability 1 - rate, scaled by 1 / (1 - rate) (Keras), from
+ * the xorshift32 state at seedAt (advanced). mask holds each float's factor for the backward pass.
+ */
+export function dropout(src: usize, out: usize, mask: usize, count: i32, rate: f32, seedAt: usize): void {
+  let state = load<u32>(seedAt);
+  const keep: f32 = 1 / (1 - rate);
+  for (let k = 0; k < count; k++) {
+    state ^= state << 13;
+    state ^= state >> 17;
+    state ^= state << 5;
+    const factor: f32 = <f32>(state >>> 8) * (<f32>1 / <f32>16777216) < rate ? 0 : keep;
+    const at = <usize>k << 2;
+    store<f32>(mask + at, factor);
+    store<f32>(out + at, load<f32>(src + at) * factor);
+  }
+  store<u32>(seedAt, state);
+}
+
+/** out[k] = a[k] * b[k] for count floats (a multiple of 4): dropout's backward pass, or a copy when b is all ones. */
+export function multiply(a: usize, b: usize, out: usize, count: i32): void {
+  const end = <usize>count << 2;
+  for (let k: usize = 0; k < end; k += 16) v128.store(out + k, f32x4.mul(v128.load(a + k), v128.load(b + k)));
+}
