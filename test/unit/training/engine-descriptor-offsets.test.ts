@@ -79,6 +79,7 @@ const OP_FIELDS: Record<string, keyof typeof OP> = {
   PATCH_KS: 'patchKs',
   MASK: 'mask',
   RATE: 'rate',
+  GRAD_ACC: 'gradAcc',
   OP_SIZE: 'size',
 };
 const KIND_FIELDS: Record<string, keyof typeof OP_KINDS> = {

@@ -12,7 +12,7 @@ import { ACTIVATION_CODES, Allocator, HEADER, pad16, planSets, STATE_SLOTS, writ
 export const OP = {
   kind: 0, activation: 4, inH: 8, inW: 12, inC: 16, inCs: 20, outH: 24, outW: 28, outC: 32, outCs: 36, winH: 40, winW: 44,
   strideH: 48, strideW: 52, padTop: 56, padLeft: 60, src: 64, activations: 68, srcDelta: 72, delta: 76, kernel: 80, bias: 84,
-  patch: 88, patchDelta: 92, patchK: 96, patchKs: 100, mask: 104, rate: 108, size: 128,
+  patch: 88, patchDelta: 92, patchK: 96, patchKs: 100, mask: 104, rate: 108, gradAcc: 112, size: 128,
 } as const;
 
 export const OP_KINDS = { Conv2D: 1, MaxPooling2D: 2, AveragePooling2D: 3, Flatten: 4, Dropout: 5, Dense: 6 } as const;
@@ -50,7 +50,7 @@ export interface ConvWorkspace {
   net: number;
   input: number;
   grads: number;
-  buffers: Array<{ activations: number; delta: number; patch: number; patchDelta: number; mask: number }>;
+  buffers: Array<{ activations: number; delta: number; patch: number; patchDelta: number; mask: number; gradAcc: number }>;
 }
 
 export interface ConvPlan extends PlannedMemory {
@@ -150,6 +150,7 @@ export function planConvEngine(layers: readonly LayerSpec[], batchSize: number, 
         patch: conv ? memory.take(4 * cells * o.patchKs) : 0,
         patchDelta: conv && i > 0 ? memory.take(4 * cells * o.patchKs) : 0,
         mask: o.kind === 'MaxPooling2D' || o.kind === 'Dropout' ? memory.take(4 * rows * floats(o.output)) : 0,
+        gradAcc: conv ? memory.take(4 * (o.patchKs + 2) * o.output.cs) : 0,
       };
     });
     return { net, input, grads: workers > 1 ? memory.take(paramBytes) : 0, buffers };
@@ -178,7 +179,7 @@ export function writeConvDescriptor(view: DataView, plan: ConvPlan, workspace: C
       [OP.src, below ? below.activations : workspace.input], [OP.activations, own.activations],
       [OP.srcDelta, below ? below.delta : 0], [OP.delta, own.delta],
       [OP.kernel, o.kernel], [OP.bias, o.bias], [OP.patch, own.patch], [OP.patchDelta, own.patchDelta],
-      [OP.patchK, o.patchK], [OP.patchKs, o.patchKs], [OP.mask, own.mask],
+      [OP.patchK, o.patchK], [OP.patchKs, o.patchKs], [OP.mask, own.mask], [OP.gradAcc, own.gradAcc],
     ];
     for (const [offset, value] of fields) view.setUint32(rec + offset, value, true);
     view.setFloat32(rec + OP.rate, o.rate, true);

@@ -187,6 +187,65 @@ export function updateLayer(src: usize, srcStride: i32, inputs: i32, d: usize, c
   }
 }
 
+/** Rows of a block in kernelGradient: its patches and deltas stay in the cache for every tile that reads them. */
+const BLOCK_ROWS = 64;
+
+/**
+ * updateLayer for a tall src (a convolution's patches, rows = samples x positions): the same src^T . d in 2x16
+ * tiles, but over blocks of BLOCK_ROWS rows, each tile's block sums added into acc [inputs rounded up to 2][cols]
+ * (scratch), so that every block is read from the cache rather than memory; then the optimizer step from acc
+ * and the bias.
+ */
+export function updateTallLayer(src: usize, srcStride: i32, inputs: i32, d: usize, cols: i32, w: usize, bias: usize, rows: i32, acc: usize): void {
+  const srcStep = <usize>srcStride << 2;
+  const rowBytes = <usize>cols << 2;
+  const pairs = (inputs + 1) & ~1;
+  memory.fill(acc, 0, <usize>pairs * rowBytes);
+  for (let r0 = 0; r0 < rows; r0 += BLOCK_ROWS) {
+    const count = min(BLOCK_ROWS, rows - r0);
+    for (let c = 0; c < cols; c += 16) {
+      const colOffset = <usize>c << 2;
+      for (let k = 0; k < pairs; k += 2) {
+        let x = src + <usize>r0 * srcStep + (<usize>k << 2);
+        let dp = d + <usize>r0 * rowBytes + colOffset;
+        const p0 = acc + <usize>k * rowBytes + colOffset;
+        const p1 = p0 + rowBytes;
+        let a0 = v128.load(p0), a1 = v128.load(p0, 16), a2 = v128.load(p0, 32), a3 = v128.load(p0, 48);
+        let c0 = v128.load(p1), c1 = v128.load(p1, 16), c2 = v128.load(p1, 32), c3 = v128.load(p1, 48);
+        for (let r = 0; r < count; r++) {
+          const s0 = v128.load32_splat(x);
+          const s1 = v128.load32_splat(x, 4);
+          const g0 = v128.load(dp);
+          const g1 = v128.load(dp, 16);
+          const g2 = v128.load(dp, 32);
+          const g3 = v128.load(dp, 48);
+          a0 = madd(s0, g0, a0);
+          a1 = madd(s0, g1, a1);
+          a2 = madd(s0, g2, a2);
+          a3 = madd(s0, g3, a3);
+          c0 = madd(s1, g0, c0);
+          c1 = madd(s1, g1, c1);
+          c2 = madd(s1, g2, c2);
+          c3 = madd(s1, g3, c3);
+          x += srcStep;
+          dp += rowBytes;
+        }
+        v128.store(p0, a0);
+        v128.store(p0, a1, 16);
+        v128.store(p0, a2, 32);
+        v128.store(p0, a3, 48);
+        v128.store(p1, c0);
+        v128.store(p1, c1, 16);
+        v128.store(p1, c2, 32);
+        v128.store(p1, c3, 48);
+      }
+    }
+  }
+  const end = <usize>inputs * rowBytes;
+  for (let p: usize = 0; p < end; p += 16) update(w + p, v128.load(acc + p));
+  for (let c = 0; c < cols; c += 16) updateBias(d + (<usize>c << 2), rowBytes, bias + (<usize>c << 2), rows);
+}
+
 /** Optimizer step on 16 biases at bias from their gradient, the column sums of d (rows of rowBytes). */
 export function updateBias(d: usize, rowBytes: usize, bias: usize, rows: i32): void {
   let g0 = f32x4.splat(0), g1 = g0, g2 = g0, g3 = g0;

@@ -2,12 +2,12 @@
 // softmax loss, then the operations in reverse (backward), each weight gradient handed to update() as it
 // completes, exactly as for a Dense stack. A Conv2D runs as im2col + the Dense GEMM tiles; its input gradient
 // goes through the transposed kernel into patch gradients and back with col2im (skipped for the first layer).
-import { applyDerivative, backInput, updateLayer } from './backward';
+import { applyDerivative, backInput, updateLayer, updateTallLayer } from './backward';
 import { averagePool, col2im, dropout, flatten, im2col, maxPool, maxPoolBack, multiply } from './conv';
 import { activate, dense } from './forward';
 import { softmaxLoss } from './loss';
 import {
-  ACT_LINEAR, IN_C, IN_CS, IN_H, IN_W, INPUT, LAYERS, MASK, OP, OP_A, OP_ACT, OP_AVERAGE_POOL, OP_B, OP_CONV, OP_D,
+  ACT_LINEAR, GRAD_ACC, IN_C, IN_CS, IN_H, IN_W, INPUT, LAYERS, MASK, OP, OP_A, OP_ACT, OP_AVERAGE_POOL, OP_B, OP_CONV, OP_D,
   OP_DENSE, OP_DROPOUT, OP_FLATTEN, OP_MAX_POOL, OP_SRC, OP_SRC_D, OP_W, OUT_C, OUT_CS, OUT_H, OUT_W, PAD_LEFT,
   PAD_TOP, PATCH, PATCH_D, PATCH_K, PATCH_KS, RATE, SEED, STRIDE_H, STRIDE_W, WIN_H, WIN_W, i32At, op, ptrAt,
 } from './net';
@@ -79,7 +79,7 @@ function backwardOp(rec: usize, rows: i32, last: bool): void {
       backInput(d, outCs, ptrAt(rec, OP_W), ks, patchD, patchD, ACT_LINEAR, count);
       col2im(patchD, rows, h, w, cs, c, i32At(rec, WIN_H), i32At(rec, WIN_W), i32At(rec, PAD_TOP), i32At(rec, PAD_LEFT), oh, ow, ks, srcD);
     }
-    updateLayer(ptrAt(rec, PATCH), ks, i32At(rec, PATCH_K), d, outCs, ptrAt(rec, OP_W), ptrAt(rec, OP_B), count);
+    updateTallLayer(ptrAt(rec, PATCH), ks, i32At(rec, PATCH_K), d, outCs, ptrAt(rec, OP_W), ptrAt(rec, OP_B), count, ptrAt(rec, GRAD_ACC));
     return;
   }
   if (srcD === 0) return;

@@ -3,33 +3,48 @@
 // on patches), max and average pooling, Flatten's compaction to the real channels, dropout, and activation
 // derivatives. Every backward pass writes the whole input gradient, padding channels zero.
 
+/** count floats from src to dst: a bulk copy when it is long, else a plain loop (a short memory.copy costs a call). */
+@inline function copyFloats(dst: usize, src: usize, count: i32): void {
+  if (count >= 16) {
+    memory.copy(dst, src, <usize>count << 2);
+    return;
+  }
+  for (let k = 0; k < count; k++) store<f32>(dst + (<usize>k << 2), load<f32>(src + (<usize>k << 2)));
+}
+
 /**
  * Patches of src [n][h][w][cs] (real channels c) for a kh x kw window at stride 1 with padTop / padLeft zero
  * padding: patch[(r * oh + y) * ow + x][(i * kw + j) * c + ch], row stride ks (k = kh * kw * c real values, the
- * rest zero).
+ * rest zero). A window row inside the image is one copy when the channels are stored unpadded (cs = c).
  */
 export function im2col(src: usize, n: i32, h: i32, w: i32, cs: i32, c: i32, kh: i32, kw: i32, padTop: i32, padLeft: i32, oh: i32, ow: i32, patch: usize, ks: i32): void {
   const rowBytes = <usize>ks << 2;
   const channelBytes = <usize>c << 2;
-  memory.fill(patch, 0, <usize>n * oh * ow * rowBytes);
+  const k = kh * kw * c;
   let out = patch;
   for (let r = 0; r < n; r++) {
     const sample = src + (<usize>r * h * w * cs << 2);
     for (let y = 0; y < oh; y++) {
       for (let x = 0; x < ow; x++) {
         let at = out;
+        const x0 = x - padLeft;
+        const inside = x0 >= 0 && x0 + kw <= w;
         for (let i = 0; i < kh; i++) {
           const sy = y + i - padTop;
           if (sy < 0 || sy >= h) {
-            at += channelBytes * kw;
-            continue;
+            memory.fill(at, 0, channelBytes * kw);
+          } else if (inside && cs === c) {
+            copyFloats(at, sample + ((<usize>sy * w + x0) * cs << 2), kw * c);
+          } else {
+            for (let j = 0; j < kw; j++) {
+              const sx = x0 + j;
+              if (sx >= 0 && sx < w) copyFloats(at + channelBytes * j, sample + ((<usize>sy * w + sx) * cs << 2), c);
+              else memory.fill(at + channelBytes * j, 0, channelBytes);
+            }
           }
-          for (let j = 0; j < kw; j++) {
-            const sx = x + j - padLeft;
-            if (sx >= 0 && sx < w) memory.copy(at, sample + ((<usize>sy * w + sx) * cs << 2), channelBytes);
-            at += channelBytes;
-          }
+          at += channelBytes * kw;
         }
+        for (let z = k; z < ks; z++) store<f32>(out + (<usize>z << 2), 0);
         out += rowBytes;
       }
     }

@@ -70,6 +70,7 @@ export const PATCH_K = 96; //    i32 Conv2D: real patch width kh * kw * c
 export const PATCH_KS = 100; //  i32 Conv2D: patch row stride, a multiple of 4
 export const MASK = 104; //      ptr max pooling: winners (i32 per output); dropout: factors (f32 per output)
 export const RATE = 108; //      f32 dropout rate
+export const GRAD_ACC = 112; //  ptr Conv2D: scratch for the kernel gradient [PATCH_KS][OUT_CS]
 export const OP_SIZE = 128;
 
 // Operation kinds.
