@@ -1,10 +1,11 @@
 /**
  * Loads the engine's compiled module: the relaxed-SIMD build (fused multiply-add) where this runtime
- * validates it (Chromium ≥ 114; Node 20 only behind --experimental-wasm-relaxed-simd), else the SIMD128 build;
+ * validates it (Chromium ≥ 114; Node 20 once relaxed-simd.ts has set V8's flag), else the SIMD128 build;
  * for two workers, its twin that runs on a shared memory.
  */
 import { ENGINE_BINARIES } from './binaries';
 import { ENGINE_BUILDS, SHARED_MAX_PAGES, type EngineBuild, type EngineMemory } from './builds';
+import { enableRelaxedSimd } from './relaxed-simd';
 
 /** The part of the WebAssembly JS API the engine uses (the app's Node typings declare none of it). */
 export interface WasmMemory {
@@ -42,8 +43,12 @@ export function engineBinary(build: EngineBuild, memory: EngineMemory = 'own'): 
   return Uint8Array.from(atob(ENGINE_BINARIES[build][memory]), (c) => c.charCodeAt(0));
 }
 
-/** The fastest build this runtime validates (the feature test is the module itself), or a specific one. */
+/**
+ * The fastest build this runtime validates (the feature test is the module itself), or a specific one. In Node the
+ * relaxed-SIMD build is enabled first (relaxed-simd.ts).
+ */
 export async function loadEngine(only?: EngineBuild): Promise<EngineRuntime> {
+  if (only !== 'simd') await enableRelaxedSimd(engineBinary('relaxed'), (bytes) => wasm.validate(bytes));
   for (const build of only ? [only] : ENGINE_BUILDS) {
     const bytes = engineBinary(build);
     if (wasm.validate(bytes)) return { build, memory: 'own', module: await wasm.compile(bytes) };
