@@ -11,7 +11,8 @@ import { loadMnist, type DigitSet } from '../../../src/core/dataset';
 import { createPredictor } from '../../../src/core/inference/forward';
 import { glorotUniform } from '../../../src/core/training/engine/init';
 import { EngineNetwork } from '../../../src/core/training/engine/network';
-import { loadEngine, type EngineRuntime } from '../../../src/core/training/engine/runtime';
+import { createSharedMemory, loadEngine, loadSharedEngine, type EngineRuntime } from '../../../src/core/training/engine/runtime';
+import { WorkerPair } from '../../../src/core/training/engine/worker-pair';
 import { createRng, shuffleInPlace } from '../../../src/core/training/rng';
 import { sliceSet } from '../../../src/core/training/training-data';
 
@@ -197,5 +198,51 @@ describe('engine CNN vs tfjs-layers (cpu backend; same initial weights, same bat
       expect(Math.abs(engineLoss - tfLoss), `step ${step + 1}: engine ${engineLoss}, tfjs ${tfLoss}`).toBeLessThan(1e-4);
     }
     model.dispose();
+  });
+});
+
+describe('engine CNN: dropout and two workers', () => {
+  const keras = (rate: number): LayerSpec[] => [input, conv('conv2d', 8, 3, 'valid', 'relu'), pool('MaxPooling2D', 'max_pooling2d', 2, 2), conv('conv2d_1', 16, 3, 'valid', 'relu'), pool('MaxPooling2D', 'max_pooling2d_1', 2, 2), flatten, ...(rate > 0 ? [{ type: 'Dropout', name: 'dropout', rate } as LayerSpec] : []), dense('dense', 10, 'softmax')];
+  const settings = { optimizer: 'adam' as const, learningRate: 0.001, momentum: 0 };
+
+  function trained(layers: LayerSpec[], seed: number): { net: EngineNetwork; losses: number[] } {
+    const net = new EngineNetwork(runtime, layers, 32, settings, [images], undefined, seed);
+    net.setWeights(glorotUniform(layers, 1));
+    return { net, losses: Array.from({ length: 6 }, (_, step) => net.step(0, step * 32, 32).loss) };
+  }
+
+  it('Dropout trains with a seeded mask (same seed, same run; another seed, another run) and is off in evaluation', () => {
+    const layers = keras(0.5);
+    const [a, b, c] = [trained(layers, 4), trained(layers, 4), trained(layers, 5)];
+    expect(a.losses).toEqual(b.losses);
+    expect(a.losses).not.toEqual(c.losses);
+    const first = a.net.evaluate(0);
+    expect(a.net.evaluate(0)).toEqual(first);
+    // Evaluation is the plain forward pass of the same weights: no mask, no scaling.
+    const weights = a.net.getWeights();
+    expect(first.loss).toBeCloseTo(jsLoss(layers, weights, images, Array.from({ length: images.count }, (_, i) => i)), 4);
+  });
+
+  it('two workers splitting each batch train as one thread does (losses, hits and weights within rounding)', async () => {
+    const layers = keras(0);
+    const shared = await loadSharedEngine(runtime);
+    const memory = createSharedMemory();
+    const two = new EngineNetwork(shared, layers, 32, settings, [images], memory);
+    const pair = await WorkerPair.start(two, shared, memory, 0);
+    try {
+      const one = new EngineNetwork(runtime, layers, 32, settings, [images]);
+      for (const net of [one, two]) net.setWeights(glorotUniform(layers, 1));
+      for (let step = 0; step < 8; step++) {
+        const expected = one.step(0, step * 32, 31);
+        const actual = pair.step(step * 32, 31);
+        expect(Math.abs(actual.loss - expected.loss) / expected.loss, `step ${step + 1}`).toBeLessThan(1e-5);
+        expect(actual.correct).toBe(expected.correct);
+      }
+      const [a, b] = [one.getWeights(), two.getWeights()];
+      a.forEach((layer, l) => expect(Math.max(...layer.kernel.map((v, i) => Math.abs(v - b[l].kernel[i])))).toBeLessThan(1e-5));
+      expect(pair.evaluate(0).accuracy).toBe(one.evaluate(0).accuracy);
+    } finally {
+      await pair.close();
+    }
   });
 });
