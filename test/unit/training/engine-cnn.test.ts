@@ -117,6 +117,7 @@ describe('engine CNN gradients', () => {
 
   it.each([
     { what: 'MaxPooling2D 2x2 after relu, then 3x3/2 overlapping windows', layers: [input, conv('c1', 3, 3, 'valid', 'relu'), pool('MaxPooling2D', 'p1', 2, 2), conv('c2', 4, 3, 'valid', 'relu'), pool('MaxPooling2D', 'p2', 3, 2), flatten, dense('d', 10, 'softmax')] },
+    { what: 'MaxPooling2D 3x3/2 straight on the input image (one channel)', layers: [input, pool('MaxPooling2D', 'p0', 3, 2), conv('c1', 3, 3, 'valid', 'relu'), pool('MaxPooling2D', 'p1', 2, 2), flatten, dense('d', 10, 'softmax')] },
     { what: "MaxPooling2D 2x2 'same' on an odd size, Conv2D same", layers: [input, conv('c1', 2, 3, 'same', 'linear'), conv('c2', 3, 3, 'valid', 'relu'), pool('MaxPooling2D', 'p', 2, 2, 'same'), flatten, dense('d', 10, 'softmax')] },
   ])("equal tfjs' autodiff where finite differences cannot go: $what", ({ layers }) => {
     const { start, gradient } = engineGradient(layers);

@@ -92,7 +92,8 @@ function operationsOf(summary: LayerSummary[]): Array<Omit<OpPlan, 'kernel' | 'b
       }
       case 'MaxPooling2D':
       case 'AveragePooling2D':
-        op = { ...base, kind: layer.type, output: storedShape(outputShape, current.cs), window: layer.poolSize, strides: layer.strides, padding: paddingOf(current, outputShape, layer.poolSize, layer.strides) };
+        // Max pooling works on four channels at a time: a one-channel input's output is stored four wide.
+        op = { ...base, kind: layer.type, output: storedShape(outputShape, layer.type === 'MaxPooling2D' ? Math.max(current.cs, 4) : current.cs), window: layer.poolSize, strides: layer.strides, padding: paddingOf(current, outputShape, layer.poolSize, layer.strides) };
         break;
       case 'Flatten':
         op = { ...base, kind: layer.type, output: storedShape(outputShape) };

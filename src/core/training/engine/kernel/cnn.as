@@ -50,7 +50,7 @@ function forwardOp(net: usize, rec: usize, rows: i32, last: bool, training: bool
   }
   const ph = i32At(rec, WIN_H), pw = i32At(rec, WIN_W), sy = i32At(rec, STRIDE_H), sx = i32At(rec, STRIDE_W);
   const top = i32At(rec, PAD_TOP), left = i32At(rec, PAD_LEFT);
-  if (kind === OP_MAX_POOL) maxPool(src, rows, h, w, cs, c, ph, pw, sy, sx, top, left, oh, ow, out, ptrAt(rec, MASK));
+  if (kind === OP_MAX_POOL) maxPool(src, rows, h, w, cs, c, ph, pw, sy, sx, top, left, oh, ow, outCs, out, ptrAt(rec, MASK));
   else if (kind === OP_AVERAGE_POOL) averagePool(src, rows, h, w, cs, c, ph, pw, sy, sx, top, left, oh, ow, out, false);
   else if (kind === OP_FLATTEN) flatten(src, rows, h * w, cs, c, out, outCs, false);
   else if (training) dropout(src, out, ptrAt(rec, MASK), rows * outCells(rec) * outCs, load<f32>(rec + RATE), net + SEED);

@@ -89,34 +89,37 @@ export function col2im(patchD: usize, n: i32, h: i32, w: i32, cs: i32, c: i32, k
 }
 
 /**
- * Max pooling of src [n][h][w][cs] into out [n][oh][ow][cs] (real channels c), windows ph x pw at strides sy, sx
- * with padTop / padLeft (padding never wins). argmax[(r, y, x, ch)] holds the winning input's float index in src.
+ * Max pooling of src [n][h][w][cs] into out [n][oh][ow][outCs] (real channels c), windows ph x pw at strides sy, sx
+ * with padTop / padLeft (padding never wins). argmax[(r, y, x, ch)] holds the winning input's float index in src:
+ * the first maximum in window order, as TensorFlow picks it; a NaN wins, so a diverging run shows in the loss.
+ * Four channels at a time (cs is a multiple of 4 wherever c > 1, and outCs always is).
  */
-export function maxPool(src: usize, n: i32, h: i32, w: i32, cs: i32, c: i32, ph: i32, pw: i32, sy: i32, sx: i32, padTop: i32, padLeft: i32, oh: i32, ow: i32, out: usize, argmax: usize): void {
+export function maxPool(src: usize, n: i32, h: i32, w: i32, cs: i32, c: i32, ph: i32, pw: i32, sy: i32, sx: i32, padTop: i32, padLeft: i32, oh: i32, ow: i32, outCs: i32, out: usize, argmax: usize): void {
+  const lanes = i32x4(0, 1, 2, 3);
+  const groups = c === 1 ? 1 : (c + 3) >> 2;
   for (let r = 0; r < n; r++) {
     for (let y = 0; y < oh; y++) {
+      const y0 = max(y * sy - padTop, 0);
+      const y1 = min(y * sy - padTop + ph, h);
       for (let x = 0; x < ow; x++) {
-        const o = ((<usize>r * oh + y) * ow + x) * cs;
-        for (let ch = 0; ch < c; ch++) {
-          let best: f32 = -Infinity;
-          let bestAt: i32 = -1;
-          for (let i = 0; i < ph; i++) {
-            const iy = y * sy + i - padTop;
-            if (iy < 0 || iy >= h) continue;
-            for (let j = 0; j < pw; j++) {
-              const ix = x * sx + j - padLeft;
-              if (ix < 0 || ix >= w) continue;
-              const at = ((r * h + iy) * w + ix) * cs + ch;
-              const value = load<f32>(src + (<usize>at << 2));
-              // A NaN input wins, so a diverging run shows in the loss.
-              if (bestAt < 0 || value > best || value != value) {
-                best = value;
-                bestAt = at;
-              }
+        const x0 = max(x * sx - padLeft, 0);
+        const x1 = min(x * sx - padLeft + pw, w);
+        const o = (((<usize>r * oh + y) * ow + x) * outCs) << 2;
+        for (let g = 0; g < groups; g++) {
+          const first = ((r * h + y0) * w + x0) * cs + (g << 2);
+          let best = v128.load(src + (<usize>first << 2));
+          let at = i32x4.add(i32x4.splat(first), lanes);
+          for (let iy = y0; iy < y1; iy++) {
+            for (let ix = x0; ix < x1; ix++) {
+              const index = ((r * h + iy) * w + ix) * cs + (g << 2);
+              const value = v128.load(src + (<usize>index << 2));
+              const wins = v128.or(f32x4.gt(value, best), f32x4.ne(value, value));
+              best = v128.bitselect(value, best, wins);
+              at = v128.bitselect(i32x4.add(i32x4.splat(index), lanes), at, wins);
             }
           }
-          store<f32>(out + ((o + ch) << 2), best);
-          store<i32>(argmax + ((o + ch) << 2), bestAt);
+          v128.store(out + o + (<usize>g << 4), best);
+          v128.store(argmax + o + (<usize>g << 4), at);
         }
       }
     }
