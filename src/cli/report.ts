@@ -2,6 +2,7 @@
  * Human-readable training output in the style of Keras' fit log: a progress bar while an epoch runs
  * (terminals only), then one line per epoch.
  */
+import { describeArchitecture } from '../core/api/architecture';
 import cliProgress from 'cli-progress';
 import { BACKEND_LABELS } from '../core/api/backends';
 import type { TrainingEvent } from '../core/api/training-events';
@@ -20,7 +21,7 @@ export function createHumanReporter(out: NodeJS.WriteStream = process.stdout): (
         out.write(
           `Backend: ${BACKEND_LABELS[event.backend]} [${event.backend}]${event.threads === 2 ? ' · 2 workers' : ''}\n` +
             `Data: ${event.train_samples} training, ${event.val_samples} validation, ${event.test_samples} test images · ${event.params} parameters\n` +
-            `Settings: ${event.config.optimizer} lr=${event.config.learningRate} batch=${event.config.batchSize} hidden=${event.config.hiddenUnits.join(',')} seed=${event.config.seed}\n`,
+            `Settings: ${event.config.optimizer} lr=${event.config.learningRate} batch=${event.config.batchSize} ${describeArchitecture(event.config)} seed=${event.config.seed}\n`,
         );
         return;
       case 'batch':

@@ -12,19 +12,22 @@ import { RunRecorder } from '../../core/service/run-recorder';
 import { TrainingSession } from '../../core/training';
 import { startModelProblem } from '../../core/training/fine-tune';
 import type { TrainingInputs } from '../../core/training/worker-protocol';
+import { ARCHITECTURE_OPTIONS, ARCHITECTURE_USAGE, cnnFromFlags } from '../architecture-flags';
 import { UsageError, choiceFlag, integerFlag, listFlag, numberFlag, parseCommand } from '../args';
 import { createHumanReporter, jsonReporter } from '../report';
 import { CommandFailed } from './failure';
 
 export const TRAIN_USAGE = `digit-studio train [--preset ${Object.keys(PRESETS).join('|')}] [--epochs N] [--batch-size N]
     [--learning-rate X] [--optimizer sgd|momentum|adam] [--momentum X] [--hidden 128,128]
-    [--activation relu|sigmoid|tanh|linear] [--validation-split X] [--limit N] [--seed N] [--augment|--no-augment]
+    [--activation relu|sigmoid|tanh|linear] ${ARCHITECTURE_USAGE}
+    [--validation-split X] [--limit N] [--seed N] [--augment|--no-augment]
     [--backend ${['auto', ...BACKENDS].join('|')}] [--threads 1|2|auto] [--start-from model.h5|model.json] [--data-dir DIR]
     [--out model.h5|model.json] [--history FILE.csv|FILE.json] [--json]`;
 
 const THREADS = ['1', '2', 'auto'] as const;
 
 const OPTIONS = {
+  ...ARCHITECTURE_OPTIONS,
   preset: { type: 'string' },
   epochs: { type: 'string' },
   'batch-size': { type: 'string' },
@@ -75,7 +78,7 @@ function configFromFlags(values: Record<string, string | boolean | undefined>): 
     augment: augmentFlag(values),
   };
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
-  return parseTrainConfig({ ...PRESETS[preset], ...defined });
+  return parseTrainConfig({ ...PRESETS[preset], ...defined, cnn: cnnFromFlags(values, PRESETS[preset]) });
 }
 
 /** --start-from: the weights of a model file to fine-tune, whose layers must be the ones configured. */

@@ -58,3 +58,10 @@ export function runLayers(config: { cnn?: CnnSettings; hiddenUnits: readonly num
   if (config.cnn) return cnnLayers(config.cnn);
   return denseLayers(mlpSpec(config.hiddenUnits, config.activation));
 }
+
+/** A run's architecture in a few words: "hidden=128,128", or "cnn filters=32,64 kernel=3 dense=none dropout=0.5". */
+export function describeArchitecture(config: { cnn?: CnnSettings; hiddenUnits: readonly number[] }): string {
+  const { cnn } = config;
+  if (!cnn) return `hidden=${config.hiddenUnits.join(',')}`;
+  return `cnn filters=${cnn.filters.join(',')} kernel=${cnn.kernelSize} dense=${cnn.denseUnits.join(',') || 'none'} dropout=${cnn.dropout}`;
+}
