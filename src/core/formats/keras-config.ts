@@ -4,7 +4,7 @@
  * InputLayer, Reshape, Conv2D, MaxPooling2D, AveragePooling2D, Flatten, Dropout, Dense and Activation layers;
  * anything else is refused with the layer type named.
  */
-import { DENSE_STACK_TYPES, LAYER_TYPES, denseStackOf, notInDenseStack, type LayerSpec, type Padding } from '../api/layer-model';
+import { DENSE_STACK_TYPES, LAYER_TYPES, denseStackOf, notInDenseStack, summarizeLayers, type LayerSpec, type LayerSummary, type Padding } from '../api/layer-model';
 import { INPUT_SIZE, type Activation, type DenseLayerSpec } from '../api/model-spec';
 import {
   objectOf,
@@ -100,11 +100,15 @@ function activationOf(name: unknown, layer: string): Activation {
   throw new Error(`layer ${layer}: activation ${JSON.stringify(value)} is not supported (supported: ${SUPPORTED_ACTIVATIONS.join(', ')})`);
 }
 
-/** A Keras size pair: 3 or [3, 3]; each a whole number from 1 to max. */
-function pairOf(value: unknown, what: string, layer: string, max: number): [number, number] {
+/** A Keras size pair, 3 or [3, 3], each a whole number from 1 to max; else null. */
+function pairOf(value: unknown, max: number): [number, number] | null {
   const pair = typeof value === 'number' ? [value, value] : value;
-  if (Array.isArray(pair) && pair.length === 2 && pair.every((d) => Number.isInteger(d) && d >= 1 && d <= max)) return [pair[0], pair[1]];
-  throw new Error(`layer ${layer}: invalid ${what} ${JSON.stringify(value)}`);
+  return Array.isArray(pair) && pair.length === 2 && pair.every((d) => Number.isInteger(d) && d >= 1 && d <= max) ? [pair[0], pair[1]] : null;
+}
+
+/** A whole number from 1 to max, else null. */
+function countOf(value: unknown, max: number): number | null {
+  return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= max ? (value as number) : null;
 }
 
 function paddingOf(value: unknown, layer: string): Padding {
@@ -123,46 +127,50 @@ function checkBias(config: Unchecked<LayerConfig>, className: string, layer: str
 
 /** One Keras layer as a LayerSpec (the InputLayer is made by kerasLayerList). */
 function layerSpec(className: string, config: Unchecked<LayerConfig>, name: string): LayerSpec {
+  /** The one-line refusal of a setting that is missing or out of range. */
+  const invalid = (key: keyof LayerConfig): never => {
+    const value = config[key];
+    throw new Error(`layer ${name} is a ${className} with ${value === undefined ? `no ${key}` : `an invalid ${key}: ${JSON.stringify(value)}`}`);
+  };
   switch (className) {
-    case 'Reshape': {
-      const target = knownShape(config.target_shape);
-      if (!target) throw new Error(`layer ${name}: invalid target_shape ${JSON.stringify(config.target_shape)}`);
-      return { type: 'Reshape', name, targetShape: target };
-    }
+    case 'Reshape':
+      return { type: 'Reshape', name, targetShape: knownShape(config.target_shape) ?? invalid('target_shape') };
     case 'Conv2D': {
       checkChannelsLast(config, name);
       checkBias(config, className, name);
-      const filters = Number(config.filters);
-      if (!Number.isInteger(filters) || filters < 1 || filters > 4096) throw new Error(`layer ${name}: invalid filters ${JSON.stringify(config.filters)}`);
-      if (pairOf(config.strides ?? 1, 'strides', name, 64).some((s) => s !== 1)) throw new Error(`layer ${name}: Conv2D strides ${JSON.stringify(config.strides)} are not supported (only 1)`);
-      if (pairOf(config.dilation_rate ?? 1, 'dilation_rate', name, 64).some((s) => s !== 1)) throw new Error(`layer ${name}: Conv2D dilation_rate ${JSON.stringify(config.dilation_rate)} is not supported (only 1)`);
+      const filters = countOf(config.filters, 4096) ?? invalid('filters');
+      if ((pairOf(config.strides ?? 1, 64) ?? invalid('strides')).some((s) => s !== 1)) throw new Error(`layer ${name}: Conv2D strides ${JSON.stringify(config.strides)} are not supported (only 1)`);
+      if ((pairOf(config.dilation_rate ?? 1, 64) ?? invalid('dilation_rate')).some((s) => s !== 1)) throw new Error(`layer ${name}: Conv2D dilation_rate ${JSON.stringify(config.dilation_rate)} is not supported (only 1)`);
       if ((config.groups ?? 1) !== 1) throw new Error(`layer ${name}: Conv2D groups ${JSON.stringify(config.groups)} are not supported (only 1)`);
-      return { type: 'Conv2D', name, filters, kernelSize: pairOf(config.kernel_size, 'kernel_size', name, 11), padding: paddingOf(config.padding, name), activation: activationOf(config.activation ?? 'linear', name) };
+      const kernelSize = pairOf(config.kernel_size, 11) ?? invalid('kernel_size');
+      return { type: 'Conv2D', name, filters, kernelSize, padding: paddingOf(config.padding, name), activation: activationOf(config.activation ?? 'linear', name) };
     }
     case 'MaxPooling2D':
     case 'AveragePooling2D': {
       checkChannelsLast(config, name);
-      const poolSize = pairOf(config.pool_size ?? 2, 'pool_size', name, 28);
-      const strides = config.strides === undefined || config.strides === null ? poolSize : pairOf(config.strides, 'strides', name, 28);
+      const poolSize = pairOf(config.pool_size ?? 2, 28) ?? invalid('pool_size');
+      const strides = config.strides === undefined || config.strides === null ? poolSize : (pairOf(config.strides, 28) ?? invalid('strides'));
       return { type: className, name, poolSize, strides, padding: paddingOf(config.padding, name) };
     }
     case 'Flatten':
       checkChannelsLast(config, name);
       return { type: 'Flatten', name };
-    case 'Dropout':
-      return { type: 'Dropout', name, rate: Number(config.rate ?? 0) };
+    case 'Dropout': {
+      const rate = config.rate ?? 0;
+      return { type: 'Dropout', name, rate: typeof rate === 'number' && rate >= 0 && rate <= 1 ? rate : invalid('rate') }; // Keras' range
+    }
     case 'Activation':
       return { type: 'Activation', name, activation: activationOf(config.activation, name) };
-    case 'Dense': {
+    case 'Dense':
       checkBias(config, className, name);
-      const units = Number(config.units);
-      if (!Number.isInteger(units) || units < 1 || units > 65_536) throw new Error(`layer ${name}: invalid units ${JSON.stringify(config.units)}`);
-      return { type: 'Dense', name, units, activation: activationOf(config.activation ?? 'linear', name) };
-    }
+      return { type: 'Dense', name, units: countOf(config.units, 65_536) ?? invalid('units'), activation: activationOf(config.activation ?? 'linear', name) };
     default:
       throw new Error(`layer ${name} is a ${className}, which Digit Studio does not support (it reads ${LAYER_TYPES.join(', ')})`);
   }
 }
+
+/** What a reader accepts: any model of the layer list, or only a Dense stack (for the parts that run only those). */
+export type ModelKind = 'dense' | 'layers';
 
 /**
  * The model's layers in order, starting with an InputLayer: the file's own, or one made from the first layer's
@@ -170,7 +178,7 @@ function layerSpec(className: string, config: Unchecked<LayerConfig>, name: stri
  * later (api/layer-model summarizeLayers). kind 'dense' (a reader for the parts that run Dense stacks only) refuses
  * any other layer by name before reading its settings.
  */
-export function kerasLayerList(topology: unknown, kind: 'dense' | 'layers' = 'layers'): LayerSpec[] {
+export function kerasLayerList(topology: unknown, kind: ModelKind = 'layers'): LayerSpec[] {
   const { model, layers: kerasLayers } = modelParts(topology);
   checkSingleChain(kerasLayers);
   const other = kind === 'dense' && kerasLayers.find((layer) => !(DENSE_STACK_TYPES as readonly unknown[]).includes(layer.class_name));
@@ -186,6 +194,17 @@ export function kerasLayerList(topology: unknown, kind: 'dense' | 'layers' = 'la
       return layerSpec(String(layer.class_name), objectOf<LayerConfig>(layer.config) ?? {}, layerName(layer));
     }),
   ];
+}
+
+/**
+ * The model's layers with Keras' shapes and parameter counts, checked as a digit model (api/layer-model
+ * summarizeLayers). kind 'dense' first refuses what the Dense-only parts cannot run (an Activation before any Dense,
+ * ...), so that the refusal names the reason rather than a shape.
+ */
+export function kerasLayerSummary(topology: unknown, kind: ModelKind): LayerSummary[] {
+  const list = kerasLayerList(topology, kind);
+  if (kind === 'dense') denseStackOf(list);
+  return summarizeLayers(list);
 }
 
 /** The Dense stack a TF.js or Keras config describes; other layers are refused by name (api/layer-model denseStackOf). */

@@ -1,13 +1,14 @@
+/** Model files by extension; every place that reads or writes a model goes through here. */
 import { mkdir } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
-import { layerModelOf, type LayerModel } from '../api/layer-model';
+import type { LayerModel } from '../api/layer-model';
 import type { TrainedModel } from '../api/model-spec';
 import { loadModelFromH5File, openModelFromH5File } from './hdf5/read-h5';
 import { saveModelToH5File } from './hdf5/write-h5';
 import { ModelFileError } from './model-error';
-import { loadModelFromTfjsFile, saveModelToTfjsFile } from './tfjs/layers-format';
+import { loadModelFromTfjsFile, openModelFromTfjsFile, saveModelToTfjsFile } from './tfjs/layers-format';
 
-/** Model files by extension; every place that reads or writes a model goes through here. */
+/** The Dense stack in a model file, for the parts that run Dense stacks only (training, the app, export). */
 export async function readModelFile(path: string): Promise<TrainedModel> {
   switch (extname(path).toLowerCase()) {
     case '.json':
@@ -15,19 +16,24 @@ export async function readModelFile(path: string): Promise<TrainedModel> {
     case '.h5':
       return (await loadModelFromH5File(path)).model;
     default:
-      throw new ModelFileError(path, 'unknown model file type (expected a Keras .h5 or a TF.js model.json)');
+      throw unknownType(path);
   }
 }
 
-/**
- * Any model Digit Studio can run (Conv2D networks too), as a layer list, for inference (evaluate, predict, info).
- * TF.js model.json files hold Dense stacks only for now.
- */
+/** Any model Digit Studio can run (Conv2D networks too), as a layer list, for inference (evaluate, predict, info). */
 export async function openModelFile(path: string): Promise<LayerModel> {
-  return extname(path).toLowerCase() === '.h5' ? (await openModelFromH5File(path)).model : layerModelOf(await readModelFile(path));
+  switch (extname(path).toLowerCase()) {
+    case '.json':
+      return openModelFromTfjsFile(path);
+    case '.h5':
+      return (await openModelFromH5File(path)).model;
+    default:
+      throw unknownType(path);
+  }
 }
 
-export async function writeModelFile(model: TrainedModel, path: string): Promise<void> {
+/** Writes any layer list (or a Dense-stack TrainedModel) as a Keras .h5 or a TF.js model.json, creating missing folders. */
+export async function writeModelFile(model: LayerModel | TrainedModel, path: string): Promise<void> {
   switch (extname(path).toLowerCase()) {
     case '.json':
       await mkdir(dirname(path), { recursive: true });
@@ -38,4 +44,8 @@ export async function writeModelFile(model: TrainedModel, path: string): Promise
     default:
       throw new ModelFileError(path, 'unknown model file type to write (use .h5 for Keras HDF5 or .json for the TF.js layers format)');
   }
+}
+
+function unknownType(path: string): ModelFileError {
+  return new ModelFileError(path, 'unknown model file type (expected a Keras .h5 or a TF.js model.json)');
 }

@@ -8,7 +8,8 @@ import { megabytes, readRegularFile } from '../../fs/regular-file';
 import { asModelFileError, ModelFileError } from '../model-error';
 import { trainedModelOf, type LayerModel } from '../../api/layer-model';
 import type { TrainedModel } from '../../api/model-spec';
-import type { H5ModelKind, LoadedH5Model } from './read-keras-h5';
+import type { ModelKind } from '../keras-config';
+import type { LoadedH5Model } from './read-keras-h5';
 import { readInWorker } from './reader-thread';
 
 export type { H5Info, LoadedH5Model } from './read-keras-h5';
@@ -26,7 +27,7 @@ function hasHdf5Signature(bytes: Uint8Array): boolean {
   return false;
 }
 
-async function readH5File(path: string, kind: H5ModelKind, options: { timeoutMs?: number }): Promise<LoadedH5Model> {
+async function readH5File(path: string, kind: ModelKind, options: { timeoutMs?: number }): Promise<LoadedH5Model> {
   const bytes = await asModelFileError(() =>
     readRegularFile(path, { maxBytes: MAX_FILE_BYTES, tooLarge: `over ${megabytes(MAX_FILE_BYTES)}; a Keras digit model is far smaller` }),
   );

@@ -6,9 +6,9 @@
  * (kernel, bias).
  * Runs inside the reader worker (read-worker.ts): HDF5 itself may loop forever on a corrupt file.
  */
-import { denseStackOf, summarizeLayers, type LayerModel, type LayerSummary } from '../../api/layer-model';
+import type { LayerModel, LayerSummary } from '../../api/layer-model';
 import type { DenseWeights } from '../../api/model-spec';
-import { kerasLayerList } from '../keras-config';
+import { kerasLayerSummary, type ModelKind } from '../keras-config';
 import { attributeNames, childGroup, floatDataset, H5Problem, hdf5, stringAttribute, stringListAttribute, type H5Group } from './h5-access';
 import { takeHdf5Error, withMemoryFile, type H5 } from './h5wasm-runtime';
 import { readTrainingConfig, type OptimizerInfo } from './training-config';
@@ -28,9 +28,6 @@ export interface LoadedH5Model<M = LayerModel> {
   info: H5Info;
 }
 
-/** 'dense': the caller runs Dense stacks only, so other layers are refused by name before their shapes are checked. */
-export type H5ModelKind = 'dense' | 'layers';
-
 /** 64 M parameters (256 MB of float32): far beyond any digit model, still safe to allocate. */
 const MAX_PARAMETERS = 64 * 1024 * 1024;
 
@@ -42,7 +39,7 @@ function parseJson(text: string, name: string): unknown {
   }
 }
 
-function readLayers(file: H5Group, kind: H5ModelKind): LayerSummary[] {
+function readLayers(file: H5Group, kind: ModelKind): LayerSummary[] {
   const modelConfig = stringAttribute(file, 'model_config');
   if (modelConfig === null) {
     // model.save_weights() files carry @layer_names at the root and no architecture.
@@ -51,10 +48,7 @@ function readLayers(file: H5Group, kind: H5ModelKind): LayerSummary[] {
   }
   let layers: LayerSummary[];
   try {
-    const list = kerasLayerList(parseJson(modelConfig, 'model_config'), kind);
-    // The Dense-only parts refuse what they cannot run (an Activation before any Dense, ...) before shapes are checked.
-    if (kind === 'dense') denseStackOf(list);
-    layers = summarizeLayers(list);
+    layers = kerasLayerSummary(parseJson(modelConfig, 'model_config'), kind);
   } catch (error) {
     throw error instanceof H5Problem ? error : new H5Problem((error as Error).message);
   }
@@ -110,7 +104,7 @@ function optionalJson(text: string | null): unknown {
   }
 }
 
-function readModel(h5: H5, file: H5Group, kind: H5ModelKind): LoadedH5Model {
+function readModel(h5: H5, file: H5Group, kind: ModelKind): LoadedH5Model {
   const layers = readLayers(file, kind);
   const weights = readWeights(h5, file, layers);
   const training = readTrainingConfig(optionalJson(optionalString(file, 'training_config')));
@@ -123,7 +117,7 @@ function readModel(h5: H5, file: H5Group, kind: H5ModelKind): LoadedH5Model {
 }
 
 /** Parses the bytes of an .h5 file; throws H5Problem for anything that is not a readable Keras model of `kind`. */
-export function loadModelFromH5Bytes(h5: H5, bytes: Uint8Array, kind: H5ModelKind): LoadedH5Model {
+export function loadModelFromH5Bytes(h5: H5, bytes: Uint8Array, kind: ModelKind): LoadedH5Model {
   takeHdf5Error(); // start from a clean diagnostics buffer
   return withMemoryFile(h5, bytes, (path) => {
     const file = hdf5('open the file', () => new h5.lib.File(path, 'r'));

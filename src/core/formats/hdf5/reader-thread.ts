@@ -7,7 +7,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../../workers/start-worker';
 import { watchWorker, type WorkerWatch } from '../../workers/watch-worker';
-import type { H5ModelKind } from './read-keras-h5';
+import type { ModelKind } from '../keras-config';
 import { READER_READY, type ReadReply, type ReadRequest } from './worker-protocol';
 
 let requestCounter = 0;
@@ -62,7 +62,7 @@ class ReaderThread {
     this.pending = null;
   }
 
-  read(bytes: Uint8Array, kind: H5ModelKind, timeoutMs: number): Promise<ReadReply> {
+  read(bytes: Uint8Array, kind: ModelKind, timeoutMs: number): Promise<ReadReply> {
     return new Promise((resolve, reject) => {
       this.watch.limit(timeoutMs, `gave up after ${timeoutMs / 1000} s: the file's HDF5 structure is probably corrupt`);
       const id = ++requestCounter;
@@ -77,7 +77,7 @@ let thread: ReaderThread | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Parses `bytes` (whose buffer is handed over) in the worker; rejects when the worker times out or crashes. */
-export function readInWorker(bytes: Uint8Array, kind: H5ModelKind, timeoutMs: number): Promise<ReadReply> {
+export function readInWorker(bytes: Uint8Array, kind: ModelKind, timeoutMs: number): Promise<ReadReply> {
   const run = queue.then(async () => {
     if (!thread || thread.dead) thread = new ReaderThread();
     await thread.ready;

@@ -1,5 +1,6 @@
 /** Messages between the HDF5 reader worker (read-worker.ts) and the code that uses it (reader-thread.ts). */
-import type { H5ModelKind, LoadedH5Model } from './read-keras-h5';
+import type { ModelKind } from '../keras-config';
+import type { LoadedH5Model } from './read-keras-h5';
 
 /** The worker's first message, once h5wasm is loaded. */
 export const READER_READY = 'h5-reader-ready';
@@ -8,7 +9,7 @@ export interface ReadRequest {
   id: number;
   /** The whole file; its buffer is transferred to the worker. */
   bytes: Uint8Array;
-  kind: H5ModelKind;
+  kind: ModelKind;
 }
 
 export type ReadReply =

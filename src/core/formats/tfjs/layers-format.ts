@@ -1,22 +1,21 @@
 /**
- * TF.js layers format (model.json + a .weights.bin file), the format tf.loadLayersModel() and the
- * tensorflowjs converter use. Writing goes through tfjs's own serializer; reading is done by hand, so that any
- * file (ours or the converter's) is checked field by field (model-json.ts) before its weights files are read.
+ * TF.js layers format (model.json + a .weights.bin file), the format tf.loadLayersModel() and the tensorflowjs
+ * converter use, for any model of the layer list (api/layer-model.ts), Conv2D networks too. Writing uses the same
+ * Keras config and weights as the .h5 writer (hdf5/keras-layout.ts); reading is done by hand, so that any file (ours,
+ * tfjs' or the converter's) is checked field by field (model-json.ts) before its weights files are read.
  */
 import { randomBytes } from 'node:crypto';
 import { lstat, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { io } from '@tensorflow/tfjs';
 import { writeFileAtomic } from '../../fs/atomic-write';
 import { megabytes, readRegularFile } from '../../fs/regular-file';
 import { readSiblingFiles } from '../../fs/sibling-files';
-import { GENERATED_BY } from '../../api/keras-names';
-import { checkWeights, type DenseLayerSpec, type DenseWeights, type TrainedModel } from '../../api/model-spec';
-import { toTfModel } from '../../tfjs/model';
-import { loadBackend } from '../../tfjs/load';
+import { trainedModelOf, type LayerModel, type LayerSummary } from '../../api/layer-model';
+import type { DenseWeights, TrainedModel } from '../../api/model-spec';
+import { kerasLayout, type KerasLayout } from '../hdf5/keras-layout';
+import { kerasLayerSummary, type ModelKind } from '../keras-config';
 import { asModelFileError, ModelFileError } from '../model-error';
-import { denseLayersFromKerasConfig } from '../keras-config';
-import { parseModelJson, WEIGHTS_FILE, type WeightSpec } from './model-json';
+import { modelJsonText, parseModelJson, WEIGHTS_FILE, type WeightSpec } from './model-json';
 
 /** model.json holds the topology and the manifest; the weights are in the files it names. */
 const MAX_MODEL_JSON_BYTES = 16 * 2 ** 20;
@@ -63,18 +62,17 @@ async function currentWeightsFiles(path: string): Promise<string[] | null> {
  * commit point. Only then is the weights file the old model.json named removed, if this writer gave it its name;
  * nothing else is ever deleted.
  */
-export async function saveModelToTfjsFile(model: TrainedModel, path: string): Promise<void> {
-  const { tf } = await loadBackend('cpu');
-  const tfModel = toTfModel(tf, model);
-  let artifacts: io.ModelArtifacts | undefined;
-  await tfModel.save(
-    tf.io.withSaveHandler(async (a) => {
-      artifacts = a;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }),
-  );
-  tfModel.dispose();
-  if (!artifacts?.weightSpecs || !artifacts.weightData) throw new ModelFileError(path, 'tfjs produced no weights');
+export async function saveModelToTfjsFile(model: LayerModel | TrainedModel, path: string): Promise<void> {
+  let layout: KerasLayout;
+  try {
+    layout = kerasLayout(model);
+  } catch (error) {
+    throw new ModelFileError(path, `cannot build the TF.js model: ${(error as Error).message}`);
+  }
+  // tfjs names a weight after its layer and variable ('conv2d/kernel') and stores them back to back in that order.
+  const variables = layout.layers.flatMap(({ layer, variables }) => variables.map((v) => ({ ...v, name: `${layer}/${v.name}` })));
+  const weightSpecs: WeightSpec[] = variables.map(({ name, shape }) => ({ name, shape, dtype: 'float32' }));
+  const weightData = Buffer.concat(variables.map(({ data }) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
   const stem = weightsStem(path);
   const oldNames = await currentWeightsFiles(path);
   const plainName = `${stem}.weights.bin`;
@@ -83,18 +81,9 @@ export async function saveModelToTfjsFile(model: TrainedModel, path: string): Pr
   const inUse = (name: string): boolean => (oldNames ?? [plainName]).some((old) => old.toLowerCase() === name.toLowerCase());
   let weightsName = plainName;
   while (inUse(weightsName)) weightsName = `${stem}.${randomBytes(4).toString('hex')}.weights.bin`;
-  const weightData = tf.io.CompositeArrayBuffer.join(artifacts.weightData);
-  const modelJson = {
-    format: 'layers-model',
-    generatedBy: GENERATED_BY,
-    convertedBy: null,
-    modelTopology: artifacts.modelTopology,
-    weightsManifest: [{ paths: [`./${weightsName}`], weights: artifacts.weightSpecs }],
-    userDefinedMetadata: model.compile ? { compile: model.compile } : undefined,
-  };
   try {
-    await writeFileAtomic(join(dirname(path), weightsName), new Uint8Array(weightData));
-    await writeFileAtomic(path, JSON.stringify(modelJson));
+    await writeFileAtomic(join(dirname(path), weightsName), weightData);
+    await writeFileAtomic(path, modelJsonText(layout.config, weightSpecs, weightsName, model.compile));
   } catch (error) {
     throw new ModelFileError(path, `cannot write: ${(error as Error).message}`);
   }
@@ -118,27 +107,44 @@ function decodeWeights(path: string, weights: WeightSpec[], parts: Uint8Array[])
   });
 }
 
-export async function loadModelFromTfjsFile(path: string): Promise<TrainedModel> {
+/** The manifest's weights, checked against the layers: a kernel and a bias of the config's shapes per Conv2D and Dense layer. */
+function checkManifest(path: string, rows: LayerSummary[], weights: WeightSpec[]): void {
+  const expected = rows.flatMap(({ layer, kernelShape }) => (kernelShape ? [{ layer, shape: kernelShape }, { layer, shape: kernelShape.slice(-1) }] : []));
+  if (weights.length !== expected.length) throw new ModelFileError(path, `expected ${expected.length} weight arrays (kernel and bias per Conv2D and Dense layer), found ${weights.length}`);
+  weights.forEach(({ name, shape }, i) => {
+    const { layer, shape: needed } = expected[i];
+    if (shape.length !== needed.length || shape.some((d, axis) => d !== needed[axis])) {
+      throw new ModelFileError(path, `weights do not match the architecture: weight ${i + 1} (${name}) has shape [${shape.join(', ')}]; layer ${layer.name} needs [${needed.join(', ')}]`);
+    }
+  });
+}
+
+async function readTfjsFile(path: string, kind: ModelKind): Promise<LayerModel> {
   const bytes = await asModelFileError(() =>
     readRegularFile(path, { maxBytes: MAX_MODEL_JSON_BYTES, tooLarge: `over ${megabytes(MAX_MODEL_JSON_BYTES)}; a model.json holds no weights and is far smaller` }),
   );
   const json = parseModelJson(Buffer.from(bytes).toString('utf8'), path);
-  let layers: DenseLayerSpec[];
-  let inputSize: number;
+  let rows: LayerSummary[];
   try {
-    ({ layers, inputSize } = denseLayersFromKerasConfig(json.modelTopology));
+    rows = kerasLayerSummary(json.modelTopology, kind);
   } catch (error) {
     throw new ModelFileError(path, (error as Error).message);
   }
   const parts = await asModelFileError(() => readSiblingFiles(path, json.weightsFiles, WEIGHTS_FILE, json.weightBytes));
   const arrays = decodeWeights(path, json.weights, parts);
-  if (arrays.length !== layers.length * 2) throw new ModelFileError(path, `expected ${layers.length * 2} weight arrays (kernel and bias per Dense layer), found ${arrays.length}`);
-  const weights: DenseWeights[] = layers.map((_, i) => ({ kernel: arrays[2 * i], bias: arrays[2 * i + 1] }));
-  const spec = { inputSize, layers };
-  try {
-    checkWeights(spec, weights);
-  } catch (error) {
-    throw new ModelFileError(path, `weights do not match the architecture: ${(error as Error).message}`);
-  }
-  return { spec, weights, ...(json.compile ? { compile: json.compile } : {}) };
+  checkManifest(path, rows, json.weights);
+  const weights: DenseWeights[] = [];
+  for (let i = 0; i < arrays.length; i += 2) weights.push({ kernel: arrays[i], bias: arrays[i + 1] });
+  return { layers: rows.map((row) => row.layer), weights, ...(json.compile ? { compile: json.compile } : {}) };
+}
+
+/** The Dense stack in a model.json, for training, the app and export; other layers are refused by name. @throws ModelFileError */
+export async function loadModelFromTfjsFile(path: string): Promise<TrainedModel> {
+  // A 'dense' read has already refused anything but a Dense stack (with the file named), so this cannot fail.
+  return trainedModelOf(await readTfjsFile(path, 'dense'));
+}
+
+/** Any model of the layer list (api/layer-model.ts), Conv2D networks too, for inference. @throws ModelFileError */
+export function openModelFromTfjsFile(path: string): Promise<LayerModel> {
+  return readTfjsFile(path, 'layers');
 }

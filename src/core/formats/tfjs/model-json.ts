@@ -1,13 +1,18 @@
 /**
- * The parts of a TF.js model.json that Digit Studio reads, checked before anything is done with them: the weights
- * manifest (one group, plain file names next to the model.json, float32 weights whose total size is known before
- * any weights file is opened) and Digit Studio's own compile metadata, which is validated because it is later
- * written into every .h5 download of the model.
+ * A TF.js model.json both ways. Reading checks the parts Digit Studio uses before anything is done with them: the
+ * weights manifest (one group, plain file names next to the model.json, float32 weights whose total size is known
+ * before any weights file is opened) and Digit Studio's own compile metadata, which is validated because it is later
+ * written into every .h5 download of the model. Writing puts the Keras config in modelTopology the way the
+ * tensorflowjs converter does for a Keras model ({keras_version, backend, model_config}), which tf.loadLayersModel
+ * reads like its own.
  */
 import { z } from 'zod';
 import { megabytes } from '../../fs/regular-file';
 import { siblingFileName } from '../../fs/sibling-files';
+import { GENERATED_BY } from '../../api/keras-names';
 import { OPTIMIZERS, type CompileInfo } from '../../api/model-spec';
+import { KERAS_BACKEND, KERAS_VERSION } from '../hdf5/keras-layout';
+import type { ModelSerialization, ModelTopology } from '../keras-format';
 import { asModelFileError, ModelFileError } from '../model-error';
 
 /** 64 M float32 parameters: far beyond any digit model, the same bound as the .h5 reader's. */
@@ -99,4 +104,17 @@ export function parseModelJson(text: string, file: string): ModelJson {
     weightBytes: weightBytes(file, group.weights),
     ...(metadata?.compile ? { compile: metadata.compile } : {}),
   };
+}
+
+/** The text of a model.json whose weights, in manifest order, are all in the file `weightsFile` beside it. */
+export function modelJsonText(config: ModelSerialization, weights: WeightSpec[], weightsFile: string, compile?: CompileInfo): string {
+  const modelTopology: ModelTopology = { keras_version: KERAS_VERSION, backend: KERAS_BACKEND, model_config: config };
+  return JSON.stringify({
+    format: 'layers-model',
+    generatedBy: GENERATED_BY,
+    convertedBy: null,
+    modelTopology,
+    weightsManifest: [{ paths: [`./${weightsFile}`], weights }],
+    userDefinedMetadata: compile ? { compile } : undefined,
+  });
 }
