@@ -10,10 +10,13 @@ import {
   ActivationFunctionType,
   BuiltinOperator,
   BuiltinOptions,
+  Conv2DOptions,
   FullyConnectedOptions,
   FullyConnectedOptionsWeightsFormat,
   Model,
   type Operator,
+  Padding,
+  Pool2DOptions,
   ReshapeOptions,
   SoftmaxOptions,
   type Tensor,
@@ -68,6 +71,28 @@ function optionsOf(op: Operator): Record<string, unknown> | null {
   switch (type) {
     case BuiltinOptions.NONE:
       return null;
+    case BuiltinOptions.Conv2DOptions: {
+      const o = op.builtinOptions(new Conv2DOptions()) as Conv2DOptions;
+      return {
+        padding: nameOf(Padding, o.padding(), 'PADDING_'),
+        stride_w: o.strideW(),
+        stride_h: o.strideH(),
+        fused_activation_function: nameOf(ActivationFunctionType, o.fusedActivationFunction(), 'ACTIVATION_'),
+        dilation_w_factor: o.dilationWFactor(),
+        dilation_h_factor: o.dilationHFactor(),
+      };
+    }
+    case BuiltinOptions.Pool2DOptions: {
+      const o = op.builtinOptions(new Pool2DOptions()) as Pool2DOptions;
+      return {
+        padding: nameOf(Padding, o.padding(), 'PADDING_'),
+        stride_w: o.strideW(),
+        stride_h: o.strideH(),
+        filter_width: o.filterWidth(),
+        filter_height: o.filterHeight(),
+        fused_activation_function: nameOf(ActivationFunctionType, o.fusedActivationFunction(), 'ACTIVATION_'),
+      };
+    }
     case BuiltinOptions.FullyConnectedOptions: {
       const o = op.builtinOptions(new FullyConnectedOptions()) as FullyConnectedOptions;
       return {

@@ -5,10 +5,12 @@
  * `min_runtime_version` metadata (16 bytes, NUL-padded, as TensorFlow's converter writes it).
  */
 import * as flatbuffers from 'flatbuffers';
-import type { Graph, OperatorOptions } from './graph';
+import type { Graph, OperatorOptions } from './graph-builder';
 import {
+  ActivationFunctionType,
   Buffer as TfliteBuffer,
   BuiltinOptions,
+  Conv2DOptions,
   DequantizeOptions,
   FullyConnectedOptions,
   FullyConnectedOptionsWeightsFormat,
@@ -16,6 +18,7 @@ import {
   Model,
   Operator,
   OperatorCode,
+  Pool2DOptions,
   QuantizationParameters,
   ReshapeOptions,
   SignatureDef,
@@ -37,6 +40,14 @@ const DATA_ALIGNMENT = 16;
 
 function writeOptions(b: flatbuffers.Builder, options: OperatorOptions): [BuiltinOptions, flatbuffers.Offset] {
   switch (options.kind) {
+    case 'conv2d': {
+      const [strideH, strideW] = options.stride;
+      return [BuiltinOptions.Conv2DOptions, Conv2DOptions.createConv2DOptions(b, options.padding, strideW, strideH, options.activation, 1, 1)];
+    }
+    case 'pool2d': {
+      const [[strideH, strideW], [filterH, filterW]] = [options.stride, options.filter];
+      return [BuiltinOptions.Pool2DOptions, Pool2DOptions.createPool2DOptions(b, options.padding, strideW, strideH, filterW, filterH, ActivationFunctionType.NONE)];
+    }
     case 'fullyConnected':
       return [
         BuiltinOptions.FullyConnectedOptions,

@@ -4,6 +4,7 @@
  * and how closely it agrees with the source (same predicted digit, largest probability difference).
  */
 import type { Quantization } from '../../api/export-options';
+import type { LayerModel } from '../../api/layer-model';
 import { NUM_CLASSES, type TrainedModel } from '../../api/model-spec';
 import type { DigitSet } from '../../dataset';
 import { argMax, createPredictor } from '../../inference';
@@ -44,7 +45,7 @@ export function verificationProblem(quantize: Quantization, v: TfliteVerificatio
   return null;
 }
 
-export async function verifyTflite(bytes: Uint8Array, source: TrainedModel, set: DigitSet): Promise<TfliteVerification> {
+export async function verifyTflite(bytes: Uint8Array, source: TrainedModel | LayerModel, set: DigitSet): Promise<TfliteVerification> {
   const { litert, version, log } = await loadLiteRt();
   const started = performance.now();
   const logged = log.length;

@@ -6,9 +6,13 @@
 import { BuiltinOperator } from './schema/tflite_generated';
 
 export type ExportedOperator =
+  | BuiltinOperator.CONV_2D
+  | BuiltinOperator.MAX_POOL_2D
+  | BuiltinOperator.AVERAGE_POOL_2D
   | BuiltinOperator.FULLY_CONNECTED
   | BuiltinOperator.SOFTMAX
   | BuiltinOperator.RESHAPE
+  | BuiltinOperator.RELU
   | BuiltinOperator.LOGISTIC
   | BuiltinOperator.TANH
   | BuiltinOperator.DEQUANTIZE;
@@ -16,6 +20,8 @@ export type ExportedOperator =
 /** Version 1 is the float32 kernel of every operator here; the others are what quantized inputs require. */
 export const OP_VERSION = {
   float: 1,
+  /** CONV_2D with float input/output and int8 weights, one scale per output channel (dynamic-range "hybrid"). */
+  hybridPerChannelConv2D: 5,
   /** FULLY_CONNECTED with float input/output and per-channel int8 weights (dynamic-range "hybrid"). */
   hybridPerChannelFullyConnected: 12,
   /** DEQUANTIZE of a float16 tensor. */
@@ -23,10 +29,15 @@ export const OP_VERSION = {
 } as const;
 
 const MIN_RUNTIME: Record<string, string> = {
+  [`${BuiltinOperator.CONV_2D}/1`]: '1.5.0',
+  [`${BuiltinOperator.CONV_2D}/5`]: '2.4.0',
+  [`${BuiltinOperator.MAX_POOL_2D}/1`]: '1.5.0',
+  [`${BuiltinOperator.AVERAGE_POOL_2D}/1`]: '1.5.0',
   [`${BuiltinOperator.FULLY_CONNECTED}/1`]: '1.5.0',
   [`${BuiltinOperator.FULLY_CONNECTED}/12`]: '2.17.0',
   [`${BuiltinOperator.SOFTMAX}/1`]: '1.5.0',
   [`${BuiltinOperator.RESHAPE}/1`]: '1.5.0',
+  [`${BuiltinOperator.RELU}/1`]: '1.5.0',
   [`${BuiltinOperator.LOGISTIC}/1`]: '1.14.0',
   [`${BuiltinOperator.TANH}/1`]: '1.14.0',
   [`${BuiltinOperator.DEQUANTIZE}/3`]: '1.15.0',

@@ -2,14 +2,18 @@
 /* eslint-disable */
 // @ts-nocheck
 
+import { Conv2DOptions } from '../tflite/conv2doptions';
 import { DequantizeOptions } from '../tflite/dequantize-options';
 import { FullyConnectedOptions } from '../tflite/fully-connected-options';
+import { Pool2DOptions } from '../tflite/pool2doptions';
 import { ReshapeOptions } from '../tflite/reshape-options';
 import { SoftmaxOptions } from '../tflite/softmax-options';
 
 
 export enum BuiltinOptions {
   NONE = 0,
+  Conv2DOptions = 1,
+  Pool2DOptions = 5,
   FullyConnectedOptions = 8,
   SoftmaxOptions = 9,
   ReshapeOptions = 17,
@@ -18,10 +22,12 @@ export enum BuiltinOptions {
 
 export function unionToBuiltinOptions(
   type: BuiltinOptions,
-  accessor: (obj:DequantizeOptions|FullyConnectedOptions|ReshapeOptions|SoftmaxOptions) => DequantizeOptions|FullyConnectedOptions|ReshapeOptions|SoftmaxOptions|null
-): DequantizeOptions|FullyConnectedOptions|ReshapeOptions|SoftmaxOptions|null {
+  accessor: (obj:Conv2DOptions|DequantizeOptions|FullyConnectedOptions|Pool2DOptions|ReshapeOptions|SoftmaxOptions) => Conv2DOptions|DequantizeOptions|FullyConnectedOptions|Pool2DOptions|ReshapeOptions|SoftmaxOptions|null
+): Conv2DOptions|DequantizeOptions|FullyConnectedOptions|Pool2DOptions|ReshapeOptions|SoftmaxOptions|null {
   switch(BuiltinOptions[type]) {
     case 'NONE': return null; 
+    case 'Conv2DOptions': return accessor(new Conv2DOptions())! as Conv2DOptions;
+    case 'Pool2DOptions': return accessor(new Pool2DOptions())! as Pool2DOptions;
     case 'FullyConnectedOptions': return accessor(new FullyConnectedOptions())! as FullyConnectedOptions;
     case 'SoftmaxOptions': return accessor(new SoftmaxOptions())! as SoftmaxOptions;
     case 'ReshapeOptions': return accessor(new ReshapeOptions())! as ReshapeOptions;
@@ -32,11 +38,13 @@ export function unionToBuiltinOptions(
 
 export function unionListToBuiltinOptions(
   type: BuiltinOptions, 
-  accessor: (index: number, obj:DequantizeOptions|FullyConnectedOptions|ReshapeOptions|SoftmaxOptions) => DequantizeOptions|FullyConnectedOptions|ReshapeOptions|SoftmaxOptions|null, 
+  accessor: (index: number, obj:Conv2DOptions|DequantizeOptions|FullyConnectedOptions|Pool2DOptions|ReshapeOptions|SoftmaxOptions) => Conv2DOptions|DequantizeOptions|FullyConnectedOptions|Pool2DOptions|ReshapeOptions|SoftmaxOptions|null, 
   index: number
-): DequantizeOptions|FullyConnectedOptions|ReshapeOptions|SoftmaxOptions|null {
+): Conv2DOptions|DequantizeOptions|FullyConnectedOptions|Pool2DOptions|ReshapeOptions|SoftmaxOptions|null {
   switch(BuiltinOptions[type]) {
     case 'NONE': return null; 
+    case 'Conv2DOptions': return accessor(index, new Conv2DOptions())! as Conv2DOptions;
+    case 'Pool2DOptions': return accessor(index, new Pool2DOptions())! as Pool2DOptions;
     case 'FullyConnectedOptions': return accessor(index, new FullyConnectedOptions())! as FullyConnectedOptions;
     case 'SoftmaxOptions': return accessor(index, new SoftmaxOptions())! as SoftmaxOptions;
     case 'ReshapeOptions': return accessor(index, new ReshapeOptions())! as ReshapeOptions;
