@@ -5,7 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
-import { NUM_CLASSES, mlpSpec } from '../../src/core/api/model-spec';
+import { runLayers } from '../../src/core/api/architecture';
+import { NUM_CLASSES } from '../../src/core/api/model-spec';
 import { KERAS_TUTORIAL } from '../../src/core/api/train-config';
 import { loadMnist, type DigitSet } from '../../src/core/dataset';
 import { buildTfModel } from '../../src/core/tfjs/model';
@@ -42,7 +43,7 @@ export async function measureTfjsFit(epochs: number): Promise<FitMeasurement> {
   const [xTrain, yTrain] = tensors(train);
   const [xVal, yVal] = tensors(validation!);
   const [xTest, yTest] = tensors(mnist.test);
-  const model = buildTfModel(tf, mlpSpec(config.hiddenUnits, config.activation), config.seed);
+  const model = buildTfModel(tf, runLayers(config), { seed: config.seed });
   model.compile({ optimizer: tf.train.sgd(config.learningRate), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   const seconds: number[] = [];
   let began = 0;

@@ -1,6 +1,6 @@
 /**
- * Loading TensorFlow.js on one of its backends. Training runs on it (training/backend.ts adds the engine and the
- * 'auto' choice), and the TF.js layers writer uses it to serialize; both reach it here, below them.
+ * Loading TensorFlow.js on one of its backends, for training (training/backend.ts adds the engine and the 'auto'
+ * choice): native TensorFlow on the GPU or the CPU, WebAssembly, or plain JavaScript.
  */
 import type * as TfModule from '@tensorflow/tfjs';
 import { BACKEND_LABELS, type BackendName } from '../api/backends';
@@ -18,31 +18,45 @@ export interface LoadedBackend {
 
 export class BackendUnavailableError extends Error {}
 
-async function importTf(name: TfBackendName): Promise<Tf> {
-  if (name === 'tensorflow') {
-    // Optional dependency: absent wherever its libtensorflow download failed. The package name is kept in a
-    // variable so bundlers leave the import to run time.
-    const nativePackage = '@tensorflow/tfjs-node';
-    return (await import(/* @vite-ignore */ nativePackage)) as Tf;
-  }
+/**
+ * The optional npm package of each native TensorFlow backend. Both are loaded by the same code: only the package
+ * differs (each registers its backend with tfjs as 'tensorflow').
+ */
+export const NATIVE_PACKAGES = { 'tensorflow-gpu': '@tensorflow/tfjs-node-gpu', tensorflow: '@tensorflow/tfjs-node' } as const;
+export type NativeBackendName = keyof typeof NATIVE_PACKAGES;
+
+export const isNativeBackend = (name: BackendName): name is NativeBackendName => name in NATIVE_PACKAGES;
+
+/** Imports a package by name; tests pass one that pretends a package is installed or not. */
+export type ModuleImporter = (specifier: string) => Promise<unknown>;
+
+/**
+ * Native packages are optional dependencies, absent wherever their libtensorflow download failed (or, for the GPU
+ * build, never installed). The name reaches import() as a variable so that bundlers leave it to run time.
+ */
+const importAtRunTime: ModuleImporter = (specifier) => import(/* @vite-ignore */ specifier);
+
+async function importTf(name: TfBackendName, importModule: ModuleImporter): Promise<Tf> {
+  if (isNativeBackend(name)) return (await importModule(NATIVE_PACKAGES[name])) as Tf;
   const tf = await import('@tensorflow/tfjs');
   if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
   return tf;
 }
 
 /** Loads one tfjs backend. */
-export async function loadBackend(name: TfBackendName): Promise<LoadedBackend> {
+export async function loadBackend(name: TfBackendName, importModule: ModuleImporter = importAtRunTime): Promise<LoadedBackend> {
   let tf: Tf;
   try {
-    tf = await importTf(name);
+    tf = await importTf(name, importModule);
   } catch (error) {
     throw new BackendUnavailableError(`${BACKEND_LABELS[name]} is not available: ${firstLine(error)}`);
   }
   // PROD silences tfjs's console advice ("install tfjs-node") and debug checks; the app reports the backend itself.
   tf.env().set('PROD', true);
-  const ok = await tf.setBackend(name);
+  const tfjsName = isNativeBackend(name) ? 'tensorflow' : name;
+  const ok = await tf.setBackend(tfjsName);
   await tf.ready();
-  if (!ok || tf.getBackend() !== name) {
+  if (!ok || tf.getBackend() !== tfjsName) {
     throw new BackendUnavailableError(`${BACKEND_LABELS[name]} failed to initialise`);
   }
   return { name, tf };

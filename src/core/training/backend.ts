@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
+import { runLayers } from '../api/architecture';
 import { BACKEND_LABELS, BACKENDS, type BackendName } from '../api/backends';
 import type { TrainConfig } from '../api/train-config';
-import { BackendUnavailableError, loadBackend, type LoadedBackend, type TfBackendName } from '../tfjs/load';
+import { BackendUnavailableError, isNativeBackend, loadBackend, NATIVE_PACKAGES, type LoadedBackend, type ModuleImporter, type TfBackendName } from '../tfjs/load';
 import { engineGap, loadEngine, type EngineRuntime } from './engine';
+import { tfjsGap } from './tfjs-trainer';
 
 export interface EngineBackend {
   name: 'engine';
@@ -19,11 +21,18 @@ async function tryEngine(config: TrainConfig): Promise<EngineBackend> {
   }
 }
 
-const isTfBackend = (name: BackendName): name is TfBackendName => name !== 'engine';
+async function tryTfjs(name: TfBackendName, config: TrainConfig, importModule?: ModuleImporter): Promise<LoadedBackend> {
+  const gap = tfjsGap(name, runLayers(config));
+  if (gap) throw new BackendUnavailableError(gap);
+  return loadBackend(name, importModule);
+}
 
-/** The backend a run's settings name, or with 'auto' the first in BACKENDS (fastest first) that loads and covers them. */
-export async function loadTrainingBackend(config: TrainConfig): Promise<LoadedBackend | EngineBackend> {
-  const load = (name: BackendName): Promise<LoadedBackend | EngineBackend> => (isTfBackend(name) ? loadBackend(name) : tryEngine(config));
+/**
+ * The backend a run's settings name, or with 'auto' the first in BACKENDS (fastest first) that loads and covers
+ * them. `importModule` loads the native packages (tests pretend one is installed or not).
+ */
+export async function loadTrainingBackend(config: TrainConfig, importModule?: ModuleImporter): Promise<LoadedBackend | EngineBackend> {
+  const load = (name: BackendName): Promise<LoadedBackend | EngineBackend> => (name === 'engine' ? tryEngine(config) : tryTfjs(name, config, importModule));
   if (config.backend !== 'auto') return load(config.backend);
   const reasons: string[] = [];
   for (const name of BACKENDS) {
@@ -36,15 +45,18 @@ export async function loadTrainingBackend(config: TrainConfig): Promise<LoadedBa
   throw new BackendUnavailableError(`no training backend could be loaded: ${reasons.join('; ')}`);
 }
 
+/** Finds an installed package's entry file, or throws (createRequire's resolve; tests pass their own). */
+export type PackageResolver = (specifier: string) => string;
+
 /**
- * Backends that can load here, without loading them: the optional native package must be installed; the
- * WebAssembly ones need WebAssembly; plain JavaScript always works.
+ * Backends that can load here, without loading them, in the order 'auto' tries them: a native one where its
+ * optional package is installed; the WebAssembly ones where there is WebAssembly; plain JavaScript always.
  */
-export function availableBackends(): BackendName[] {
+export function availableBackends(resolve: PackageResolver = createRequire(import.meta.url).resolve): BackendName[] {
   return BACKENDS.filter((name) => {
-    if (name === 'tensorflow') {
+    if (isNativeBackend(name)) {
       try {
-        createRequire(import.meta.url).resolve('@tensorflow/tfjs-node');
+        resolve(NATIVE_PACKAGES[name]);
         return true;
       } catch {
         return false;

@@ -1,15 +1,27 @@
 import type { LayersModel, Optimizer, Tensor2D } from '@tensorflow/tfjs';
 import { runLayers } from '../api/architecture';
-import { denseStackOf } from '../api/layer-model';
+import { BACKEND_LABELS } from '../api/backends';
+import type { LayerSpec } from '../api/layer-model';
 import { INPUT_SIZE, NUM_CLASSES } from '../api/model-spec';
 import type { TrainConfig } from '../api/train-config';
 import type { DigitSet } from '../dataset';
-import type { LoadedBackend, Tf } from '../tfjs/load';
-import { buildTfModel, readTfWeights, writeTfWeights } from '../tfjs/model';
+import { BackendUnavailableError, type LoadedBackend, type Tf, type TfBackendName } from '../tfjs/load';
+import { buildTfModel, inputBatch, readTfWeights, writeTfWeights } from '../tfjs/model';
 import { fitLoop, type Stepper, type TrainerHooks, type TrainOutcome } from './fit-loop';
+import { createRng } from './rng';
 import { fillBatch, identityOrder, type TrainingSplit } from './training-data';
 
 const EVAL_CHUNK = 2000;
+
+/**
+ * Why a tfjs backend cannot train these layers, or null when it can: tfjs' WebAssembly backend has no
+ * Conv2DBackpropFilter kernel, so it cannot train a convolution.
+ */
+export function tfjsGap(name: TfBackendName, layers: readonly LayerSpec[]): string | null {
+  const conv = layers.find((layer) => layer.type === 'Conv2D');
+  if (name !== 'wasm' || !conv) return null;
+  return `${BACKEND_LABELS.wasm} cannot train convolutional networks (layer ${conv.name} is a Conv2D; it has no Conv2DBackpropFilter kernel): choose another backend`;
+}
 
 function createOptimizer(tf: Tf, config: TrainConfig): Optimizer {
   switch (config.optimizer) {
@@ -32,7 +44,7 @@ export async function evaluateTf(tf: Tf, model: LayersModel, set: DigitSet): Pro
   for (let start = 0; start < set.count; start += EVAL_CHUNK) {
     const n = fillBatch(set, order, start, Math.min(start + EVAL_CHUNK, set.count), x, y);
     const [lossSum, hits] = tf.tidy(() => {
-      const xs = tf.tensor2d(x.subarray(0, n * INPUT_SIZE), [n, INPUT_SIZE]);
+      const xs = inputBatch(tf, model, x, n);
       const ys = tf.tensor2d(y.subarray(0, n * NUM_CLASSES), [n, NUM_CLASSES]);
       const logits = model.predict(xs) as Tensor2D;
       const perSample = ys.mul(tf.logSoftmax(logits)).sum(1).neg();
@@ -45,7 +57,7 @@ export async function evaluateTf(tf: Tf, model: LayersModel, set: DigitSet): Pro
   return { loss: loss / set.count, accuracy: correct / set.count };
 }
 
-/** Trains the MLP with tfjs on the given backend under the shared fit loop. */
+/** Trains the run's layers (a Dense stack or a CNN) with tfjs on the given backend under the shared fit loop. */
 export async function trainWithTfjs(
   backend: LoadedBackend,
   config: TrainConfig,
@@ -54,8 +66,11 @@ export async function trainWithTfjs(
 ): Promise<TrainOutcome> {
   const { tf, name } = backend;
   const layers = runLayers(config);
-  const spec = denseStackOf(layers);
-  const model = buildTfModel(tf, spec, config.seed, true);
+  const gap = tfjsGap(name, layers);
+  if (gap) throw new BackendUnavailableError(gap);
+  // Dropout masks from their own stream, so that they do not shift the fit loop's shuffles.
+  const dropoutRandom = createRng(config.seed ^ 0x5bd1e995);
+  const model = buildTfModel(tf, layers, { seed: config.seed, logits: true, dropoutSeeds: () => Math.floor(dropoutRandom() * 2 ** 31) });
   model.compile({
     optimizer: createOptimizer(tf, config),
     loss: (labels, logits) => tf.losses.softmaxCrossEntropy(labels, logits),
@@ -69,7 +84,7 @@ export async function trainWithTfjs(
     order: identityOrder(train.count),
     async step(start, n) {
       fillBatch(trainSet, this.order, start, start + n, x, y);
-      const xs = tf.tensor2d(x.subarray(0, n * INPUT_SIZE), [n, INPUT_SIZE]);
+      const xs = inputBatch(tf, model, x, n);
       const ys = tf.tensor2d(y.subarray(0, n * NUM_CLASSES), [n, NUM_CLASSES]);
       const [loss, accuracy] = (await model.trainOnBatch(xs, ys)) as number[];
       tf.dispose([xs, ys]);
@@ -77,7 +92,7 @@ export async function trainWithTfjs(
     },
     evaluate: (set) => evaluateTf(tf, model, set === 'test' ? test : validation!),
     getWeights: () => readTfWeights(model),
-    setWeights: (weights) => writeTfWeights(tf, model, spec, weights),
+    setWeights: (weights) => writeTfWeights(tf, model, weights),
     replaceTrainPixels(pixels) {
       if (pixels.length !== train.pixels.length) throw new RangeError(`${pixels.length} training pixels, expected ${train.pixels.length}`);
       if (trainSet === train) trainSet = { ...train, pixels: new Uint8Array(pixels.length) };
