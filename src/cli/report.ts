@@ -20,6 +20,7 @@ export function createHumanReporter(out: NodeJS.WriteStream = process.stdout): (
       case 'start':
         out.write(
           `Backend: ${BACKEND_LABELS[event.backend]} [${event.backend}]${event.threads === 2 ? ' · 2 workers' : ''}\n` +
+            (event.choice ? `Why: ${event.choice}\n` : '') +
             `Data: ${event.train_samples} training, ${event.val_samples} validation, ${event.test_samples} test images · ${event.params} parameters\n` +
             `Settings: ${event.config.optimizer} lr=${event.config.learningRate} batch=${event.config.batchSize} ${describeArchitecture(event.config)} seed=${event.config.seed}\n`,
         );

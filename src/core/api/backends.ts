@@ -4,9 +4,10 @@
  * the words shown for each.
  */
 /**
- * Also the order 'auto' tries them in, fastest first: native TensorFlow on the GPU where @tensorflow/tfjs-node-gpu
- * installed, then on the CPU where @tensorflow/tfjs-node did, then the WebAssembly SIMD engine for every setting it
- * covers, then tfjs WebAssembly (not for convolutional networks), then plain JS.
+ * Also the order 'auto' loads them in: native TensorFlow on the GPU where @tensorflow/tfjs-node-gpu installed, else
+ * on the CPU where @tensorflow/tfjs-node did, and the WebAssembly SIMD engine for every setting it covers (the two
+ * race, training/backend-race.ts); only without either, tfjs WebAssembly (not for convolutional networks), then
+ * plain JS.
  */
 export const BACKENDS = ['tensorflow-gpu', 'tensorflow', 'engine', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];

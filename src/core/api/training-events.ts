@@ -17,6 +17,8 @@ export interface StartEvent {
   params: number;
   /** Threads that train (the engine: 1, or 2 workers splitting each batch). */
   threads?: number;
+  /** With backend 'auto' where native TensorFlow and the engine both run: why this one (their times per step). */
+  choice?: string;
 }
 
 /** Progress inside an epoch; loss and accuracy are running means over the epoch so far, as Keras reports them. */

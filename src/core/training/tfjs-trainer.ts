@@ -34,6 +34,19 @@ function createOptimizer(tf: Tf, config: TrainConfig): Optimizer {
   }
 }
 
+/** The run's layers as a tfjs model with logits out, compiled with the run's optimizer and softmax cross-entropy. */
+export function compiledTfModel(tf: Tf, layers: readonly LayerSpec[], config: TrainConfig): LayersModel {
+  // Dropout masks from their own stream, so that they do not shift the fit loop's shuffles.
+  const dropoutRandom = createRng(config.seed ^ 0x5bd1e995);
+  const model = buildTfModel(tf, layers, { seed: config.seed, logits: true, dropoutSeeds: () => Math.floor(dropoutRandom() * 2 ** 31) });
+  model.compile({
+    optimizer: createOptimizer(tf, config),
+    loss: (labels, logits) => tf.losses.softmaxCrossEntropy(labels, logits),
+    metrics: ['accuracy'],
+  });
+  return model;
+}
+
 /** Mean categorical cross-entropy and accuracy, for a model that outputs logits, on a whole set. */
 export async function evaluateTf(tf: Tf, model: LayersModel, set: DigitSet): Promise<{ loss: number; accuracy: number }> {
   const order = identityOrder(set.count);
@@ -68,14 +81,7 @@ export async function trainWithTfjs(
   const layers = runLayers(config);
   const gap = tfjsGap(name, layers);
   if (gap) throw new BackendUnavailableError(gap);
-  // Dropout masks from their own stream, so that they do not shift the fit loop's shuffles.
-  const dropoutRandom = createRng(config.seed ^ 0x5bd1e995);
-  const model = buildTfModel(tf, layers, { seed: config.seed, logits: true, dropoutSeeds: () => Math.floor(dropoutRandom() * 2 ** 31) });
-  model.compile({
-    optimizer: createOptimizer(tf, config),
-    loss: (labels, logits) => tf.losses.softmaxCrossEntropy(labels, logits),
-    metrics: ['accuracy'],
-  });
+  const model = compiledTfModel(tf, layers, config);
   const { train, validation, test } = data;
   let trainSet = train; // a private copy once augmented images arrive: train's pixels are the dataset's
   const x = new Float32Array(config.batchSize * INPUT_SIZE);

@@ -34,7 +34,9 @@ async function run(): Promise<void> {
     const split = splitForTraining(mnist.train, init.config.validationSplit, init.config.limit);
     const { userSamples, initialWeights } = init;
     const data = { ...split, train: userSamples ? mixUserSamples(split.train, userSamples) : split.train, test: mnist.test };
-    const hooks = { emit, shouldStop: () => Atomics.load(stopFlag, 0) !== 0, initialWeights, userAccuracy: userSamples && userAccuracy(userSamples) };
+    // The start event says why 'auto' chose this backend, when it raced two.
+    const announce = (event: TrainingEvent): void => emit(event.event === 'start' && backend.choice ? { ...event, choice: backend.choice } : event);
+    const hooks = { emit: announce, shouldStop: () => Atomics.load(stopFlag, 0) !== 0, initialWeights, userAccuracy: userSamples && userAccuracy(userSamples) };
     const outcome = backend.name === 'engine' ? await trainWithEngine(backend.engine, init.config, data, hooks) : await trainWithTfjs(backend, init.config, data, hooks);
     post({ type: 'result', model: outcome.model });
   } catch (error) {

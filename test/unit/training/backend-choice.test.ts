@@ -4,6 +4,9 @@
  * present or absent; a "native" module is played by tfjs with a backend registered as 'tensorflow', as both native
  * packages register theirs.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TRAIN_USAGE } from '../../../src/cli/commands/train';
@@ -75,18 +78,32 @@ describe('native TensorFlow on the GPU', () => {
     const error = await loadBackend('tensorflow-gpu', pretend(CPU_PACKAGE)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackendUnavailableError);
     expect((error as Error).message).toBe(`native TensorFlow on the GPU (tfjs-node-gpu) is not available: Cannot find package '${GPU_PACKAGE}'`);
-    await expect(loadTrainingBackend({ ...KERAS_TUTORIAL, backend: 'tensorflow-gpu' }, pretend())).rejects.toThrow(/^native TensorFlow on the GPU \(tfjs-node-gpu\) is not available/);
+    await expect(loadTrainingBackend({ ...KERAS_TUTORIAL, backend: 'tensorflow-gpu' }, { importModule: pretend() })).rejects.toThrow(/^native TensorFlow on the GPU \(tfjs-node-gpu\) is not available/);
   });
 
-  it("is auto's first choice where it loads, then tfjs-node", async () => {
+  it('auto races the first native build that loads (GPU before CPU) against the engine, by time per step, and remembers the race', async () => {
     const auto = { ...KERAS_TUTORIAL, backend: 'auto' } as const;
+    const cachePath = join(mkdtempSync(join(tmpdir(), 'digit-studio-race-')), 'backend-choice.json');
     const both = pretend(GPU_PACKAGE, CPU_PACKAGE);
-    expect((await loadTrainingBackend(auto, both)).name).toBe('tensorflow-gpu');
+    // The stand-in "native" backend is tfjs' plain-JavaScript one: the engine is faster for the tutorial MLP.
+    const first = await loadTrainingBackend(auto, { importModule: both, cachePath });
     expect(both.asked).toEqual([GPU_PACKAGE]);
+    expect(first.name).toBe('engine');
+    expect(first.choice).toMatch(/^auto chose the fastest per training step of this network: Digit Studio WebAssembly SIMD engine \d+\.\d ms, native TensorFlow on the GPU \(tfjs-node-gpu\) \d+\.\d ms$/);
+    const again = await loadTrainingBackend(auto, { importModule: pretend(GPU_PACKAGE), cachePath });
+    expect(again.choice).toMatch(/\(measured earlier on this machine\)$/);
+    // The race's result decides, whichever it is: a cached race the native build won picks it.
+    const [key] = Object.keys(JSON.parse(readFileSync(cachePath, 'utf8')) as object);
+    writeFileSync(cachePath, JSON.stringify({ [key]: { times: [{ name: 'engine', ms: 9 }, { name: 'tensorflow-gpu', ms: 3 }] } }));
+    expect((await loadTrainingBackend(auto, { importModule: pretend(GPU_PACKAGE), cachePath })).name).toBe('tensorflow-gpu');
     const cpuOnly = pretend(CPU_PACKAGE);
-    expect((await loadTrainingBackend(auto, cpuOnly)).name).toBe('tensorflow');
+    expect((await loadTrainingBackend(auto, { importModule: cpuOnly, cachePath: null })).choice).toMatch(/native TensorFlow \(tfjs-node\)/);
     expect(cpuOnly.asked).toEqual([GPU_PACKAGE, CPU_PACKAGE]);
-    expect((await loadTrainingBackend(auto, pretend())).name).toBe('engine');
+    // Without a competitor nothing is raced.
+    const alone = await loadTrainingBackend(auto, { importModule: pretend(), cachePath: null });
+    expect([alone.name, alone.choice]).toEqual(['engine', undefined]);
+    // Forcing a backend skips the race.
+    expect((await loadTrainingBackend({ ...auto, backend: 'tensorflow' }, { importModule: pretend(CPU_PACKAGE), cachePath: null })).choice).toBeUndefined();
   });
 
   it('names itself in every training event and in the CLI report', async () => {

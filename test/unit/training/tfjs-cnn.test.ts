@@ -80,7 +80,7 @@ describe('CNN training on tfjs', () => {
     await expect(trainWithTfjs(await loadBackend('wasm'), TINY_CNN, { ...splitForTraining(mnist.train, 0.2, 64), test: sliceSet(mnist.test, 0, 10) }, { emit: () => undefined, shouldStop: () => false })).rejects.toThrow(message);
     // With no native TensorFlow and the engine out of reach (too much memory), 'auto' goes past wasm to plain JS.
     const noNative = () => Promise.reject(new Error('not installed'));
-    expect((await loadTrainingBackend({ ...TINY_CNN, batchSize: 60_000, backend: 'auto' }, noNative)).name).toBe('cpu');
+    expect((await loadTrainingBackend({ ...TINY_CNN, batchSize: 60_000, backend: 'auto' }, { importModule: noNative })).name).toBe('cpu');
     // A Dense stack still trains on wasm.
     expect((await loadTrainingBackend({ ...KERAS_TUTORIAL, backend: 'wasm' })).name).toBe('wasm');
   });
