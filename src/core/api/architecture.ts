@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { HIDDEN_ACTIVATIONS, NUM_CLASSES, mlpSpec, type HiddenActivation } from './model-spec';
-import { denseLayers, type LayerSpec } from './layer-model';
+import { denseLayers, summarizeLayers, type LayerSpec } from './layer-model';
 
 export const CONV_KERNEL_SIZES = [3, 5] as const;
 
@@ -22,7 +22,15 @@ export const cnnSettingsSchema = z
     dropout: z.number().min(0).lt(1),
     activation: z.enum(HIDDEN_ACTIVATIONS),
   })
-  .strict();
+  .strict()
+  .superRefine((settings, context) => {
+    // Each block shrinks the image: 28 → 26 → 13 → 11 → 5 → 3 → 1 with 3x3 kernels; 5x5 ones run out after two blocks.
+    try {
+      summarizeLayers(cnnLayers(settings));
+    } catch {
+      context.addIssue({ code: 'custom', path: ['kernelSize'], message: `a ${settings.kernelSize}x${settings.kernelSize} kernel is too large for ${settings.filters.length} blocks: choose a smaller kernel or fewer blocks` });
+    }
+  });
 
 export type CnnSettings = z.infer<typeof cnnSettingsSchema>;
 
