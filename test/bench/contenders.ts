@@ -1,24 +1,48 @@
 /**
- * The training contenders of issue 8, each measured in its own child process so that its peak RSS is its own:
- * stock tfjs-wasm `model.fit`, the engine on one thread, the engine with two workers splitting each batch
- * (threads: 2, whatever the load: the figure is meant for idle cores), the engine's relaxed-SIMD (FMA) build in
- * a Node started with --experimental-wasm-relaxed-simd, and native TensorFlow where @tensorflow/tfjs-node
- * installed. A contender that cannot run here is listed with the reason.
+ * Training contenders, each measured in its own child process (bench.js --child …) so that its peak RSS is its own.
+ * A plan says which child a contender runs, on how many threads, and which engine build it pins (the app otherwise
+ * loads the fastest one the runtime validates: relaxed SIMD, since relaxed-simd.ts enables it in Node too). Two
+ * workers split each batch whatever the load (threads: 2): the figure is meant for idle cores. Native TensorFlow
+ * runs where its optional package installed; a contender that cannot run here is listed with the reason.
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { BackendMeasurement } from './train-backend';
+import type { BackendName } from '../../src/core/api/backends';
+import { NATIVE_PACKAGES, isNativeBackend } from '../../src/core/tfjs/load';
+import type { EngineBuild } from '../../src/core/training/engine/builds';
+import type { FitMeasurement } from './tfjs-fit';
+import type { BackendMeasurement, TrainRun } from './train-backend';
 
-export const CONTENDERS = ['tfjs-wasm-fit', 'engine', 'engine-2workers', 'engine-fma', 'tensorflow'] as const;
-export type ContenderName = (typeof CONTENDERS)[number];
+export type ChildName = BackendName | 'tfjs-wasm-fit' | 'tfjs-cpu-fit';
 
-/** What a child prints: a backend measurement, or the tfjs fit one (same timing fields). */
-export type ChildMeasurement = Partial<BackendMeasurement> & { ok?: boolean; error?: string };
+export interface Plan {
+  child: ChildName;
+  threads: number;
+  /** Pins the engine's build (DIGIT_STUDIO_ENGINE_BUILD, read by src/core/training/backend.ts in the training worker). */
+  build?: EngineBuild;
+}
 
-export interface Contender {
-  name: ContenderName;
+/** Native TensorFlow's own thread pool uses every core. */
+const NATIVE_THREADS = cpus().length;
+
+/** The MLP part: the Keras tutorial preset. 'engine' is the SIMD128 build on one thread, 'engine-fma' the relaxed-SIMD one. */
+export const MLP_PLANS = {
+  'tfjs-wasm-fit': { child: 'tfjs-wasm-fit', threads: 1 },
+  engine: { child: 'engine', threads: 1, build: 'simd' },
+  'engine-2workers': { child: 'engine', threads: 2 },
+  'engine-fma': { child: 'engine', threads: 1, build: 'relaxed' },
+  tensorflow: { child: 'tensorflow', threads: NATIVE_THREADS },
+  'tensorflow-gpu': { child: 'tensorflow-gpu', threads: NATIVE_THREADS },
+} as const satisfies Record<string, Plan>;
+export const CONTENDERS = Object.keys(MLP_PLANS) as Array<keyof typeof MLP_PLANS>;
+
+/** What a child prints: a backend measurement, or a tfjs fit one (same timing fields). */
+export type ChildMeasurement = Partial<BackendMeasurement> & Partial<FitMeasurement> & { ok?: boolean; error?: string };
+
+export interface Contender extends Pick<FitMeasurement, 'extrapolated' | 'extrapolation'> {
+  name: string;
   threads: number;
   available: boolean;
   reason?: string;
@@ -31,11 +55,16 @@ export interface Contender {
   epoch_seconds?: number[];
 }
 
-/** Runs `bench.js --child <child> …` under the given Node flags; its last stdout line is the measurement. */
-export function measureInChild(child: string, args: string[], nodeFlags: string[] = []): Promise<ChildMeasurement> {
+/** The arguments that make a child train `run`. */
+export function runArgs({ preset, epochs, limit, batches }: TrainRun): string[] {
+  return ['--preset', preset, '--epochs', String(epochs), ...(limit ? ['--limit', String(limit)] : []), ...(batches ? ['--batches', String(batches)] : [])];
+}
+
+/** Runs `bench.js --child <child> …` with extra environment; its last stdout line is the measurement. */
+export function measureInChild(child: ChildName, args: string[], env: Record<string, string> = {}): Promise<ChildMeasurement> {
   const bin = fileURLToPath(new URL('../../src/launch/bench.js', import.meta.url));
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, [...nodeFlags, bin, '--child', child, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, [bin, '--child', child, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     let out = '';
     proc.stdout.on('data', (chunk) => (out += chunk));
     proc.on('close', (code) => {
@@ -48,18 +77,22 @@ export function measureInChild(child: string, args: string[], nodeFlags: string[
   });
 }
 
-function tfjsNodeMissing(): string | null {
+function nativeMissing(child: ChildName): string | null {
+  if (!isNativeBackend(child as BackendName)) return null;
+  const name = NATIVE_PACKAGES[child as keyof typeof NATIVE_PACKAGES];
   try {
-    createRequire(import.meta.url).resolve('@tensorflow/tfjs-node');
+    createRequire(import.meta.url).resolve(name);
     return null;
   } catch {
-    return '@tensorflow/tfjs-node is not installed here (optional dependency; its native download did not happen)';
+    const needs = child === 'tensorflow-gpu' ? 'an NVIDIA GPU with CUDA, and a user installs it' : 'its native TensorFlow download did not happen';
+    return `${name} is not installed here (optional dependency: ${needs})`;
   }
 }
 
-function toContender(name: ContenderName, threads: number, m: ChildMeasurement): Contender {
+const round = (value: number | undefined, digits: number): number | undefined => (value === undefined ? undefined : Number(value.toFixed(digits)));
+
+function toContender(name: string, threads: number, m: ChildMeasurement): Contender {
   if (m.ok === false) return { name, threads, available: false, reason: m.error };
-  const round = (value: number | undefined, digits: number): number | undefined => (value === undefined ? undefined : Number(value.toFixed(digits)));
   return {
     name,
     threads: m.threads ?? threads,
@@ -67,34 +100,37 @@ function toContender(name: ContenderName, threads: number, m: ChildMeasurement):
     build: m.build,
     epochs: m.epochs,
     seconds_per_epoch: round(m.seconds_per_epoch, 3),
-    samples_per_second: round(m.samples_per_second, 0),
+    samples_per_second: round(m.samples_per_second, m.samples_per_second !== undefined && m.samples_per_second < 100 ? 2 : 0),
     peak_rss_mb: m.peak_rss_mb,
     test_accuracy: round(m.test_accuracy, 4),
     epoch_seconds: m.epoch_seconds?.map((s) => Number(s.toFixed(3))),
+    extrapolated: m.extrapolated,
+    extrapolation: m.extrapolation,
   };
 }
 
-export async function measureContender(name: ContenderName, epochs: number): Promise<Contender> {
-  const args = ['--epochs', String(epochs)];
-  switch (name) {
-    case 'tfjs-wasm-fit':
-      return toContender(name, 1, await measureInChild('tfjs-wasm-fit', args));
-    case 'engine':
-    case 'engine-2workers': {
-      const threads = name === 'engine' ? 1 : 2;
-      const m = await measureInChild('engine', [...args, '--threads', String(threads)]);
-      if (m.ok && m.build !== 'simd') return { name, threads, available: false, reason: `expected the SIMD128 build, this Node loaded '${m.build}'` };
-      if (m.ok && m.threads !== threads) return { name, threads, available: false, reason: `the run trained on ${m.threads} thread(s)` };
-      return toContender(name, threads, m);
-    }
-    case 'engine-fma': {
-      const m = await measureInChild('engine', args, ['--experimental-wasm-relaxed-simd']);
-      if (m.ok && m.build !== 'relaxed') return { name, threads: 1, available: false, reason: `this Node (${process.version}) does not validate WebAssembly relaxed SIMD even with --experimental-wasm-relaxed-simd` };
-      return toContender(name, 1, m);
-    }
-    case 'tensorflow': {
-      const missing = tfjsNodeMissing();
-      return missing ? { name, threads: cpus().length, available: false, reason: missing } : toContender(name, cpus().length, await measureInChild('tensorflow', args));
-    }
-  }
+export async function measureContender(name: string, plan: Plan, run: TrainRun): Promise<Contender> {
+  const missing = nativeMissing(plan.child);
+  if (missing) return { name, threads: plan.threads, available: false, reason: missing };
+  const engine = plan.child === 'engine';
+  const args = [...runArgs(plan.child === 'tfjs-cpu-fit' ? run : { ...run, batches: undefined }), ...(engine ? ['--threads', String(plan.threads)] : [])];
+  const m = await measureInChild(plan.child, args, plan.build ? { DIGIT_STUDIO_ENGINE_BUILD: plan.build } : {});
+  if (m.ok && engine && m.threads !== plan.threads) return { name, threads: plan.threads, available: false, reason: `the run trained on ${m.threads} thread(s)` };
+  return toContender(name, plan.threads, m);
 }
+
+/** Measures the named contenders of a part one after the other (never two at once: they would share the cores). */
+export async function measureContenders<P extends Record<string, Plan>>(plans: P, names: ReadonlyArray<keyof P & string>, run: TrainRun, what: string): Promise<Contender[]> {
+  const contenders: Contender[] = [];
+  for (const name of names) {
+    process.stderr.write(`bench: ${name}, ${plans[name].child === 'tfjs-cpu-fit' ? `${run.batches} timed batch(es)` : `${run.epochs} epoch(s)`} of ${what}…\n`);
+    contenders.push(await measureContender(name, plans[name], run));
+  }
+  return contenders;
+}
+
+/** The steady seconds per epoch of an available contender. */
+export const secondsOf = (contenders: Contender[], name: string): number | undefined => contenders.find((c) => c.name === name && c.available)?.seconds_per_epoch;
+
+/** How many times faster `fast` is than `slow` (null when either is missing). */
+export const speedup = (slow: number | undefined, fast: number | undefined): number | null => (slow && fast ? Number((slow / fast).toFixed(2)) : null);
