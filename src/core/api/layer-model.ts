@@ -6,7 +6,8 @@
  *
  * Shapes leave out the batch dimension and are channels_last ([height, width, channels]), as Keras' are. Weights
  * use the Keras layout: a Conv2D kernel is [kh, kw, in, out] row-major, a Dense kernel [inputs, units]; a Dense
- * layer after Flatten reads its inputs in [height, width, channels] order.
+ * layer after Flatten reads its inputs in [height, width, channels] order. A BatchNormalization layer is read, run
+ * and exported with its moving statistics (inference), never trained.
  */
 import { denseLayerName } from './keras-names';
 import { INPUT_SIZE, NUM_CLASSES, type Activation, type CompileInfo, type DenseLayerSpec, type DenseWeights, type ModelSpec, type TrainedModel } from './model-spec';
@@ -20,13 +21,21 @@ interface Named {
 
 export type InputLayerSpec = Named & { type: 'InputLayer'; shape: Shape };
 export type ReshapeLayerSpec = Named & { type: 'Reshape'; targetShape: Shape };
-export type Conv2DLayerSpec = Named & { type: 'Conv2D'; filters: number; kernelSize: [number, number]; padding: Padding; activation: Activation };
+/** useBias false: Keras' use_bias=False, no bias in the files or the parameter count; the layer's bias weights are zeros. */
+type Bias = { useBias?: boolean };
+export type Conv2DLayerSpec = Named & Bias & { type: 'Conv2D'; filters: number; kernelSize: [number, number]; padding: Padding; activation: Activation };
 export type PoolingLayerSpec = Named & { type: 'MaxPooling2D' | 'AveragePooling2D'; poolSize: [number, number]; strides: [number, number]; padding: Padding };
 export type FlattenLayerSpec = Named & { type: 'Flatten' };
 /** Identity at inference. */
 export type DropoutLayerSpec = Named & { type: 'Dropout'; rate: number };
-export type DenseListLayerSpec = Named & { type: 'Dense' } & DenseLayerSpec;
+export type DenseListLayerSpec = Named & Bias & { type: 'Dense' } & DenseLayerSpec;
 export type ActivationLayerSpec = Named & { type: 'Activation'; activation: Activation };
+/**
+ * Keras' BatchNormalization at inference, per channel of the last axis (axis -1, or its index counting the batch
+ * dimension): gamma * (x - moving_mean) / sqrt(moving_variance + epsilon) + beta. Without `scale` there is no gamma
+ * (1), without `center` no beta (0).
+ */
+export type BatchNormLayerSpec = Named & { type: 'BatchNormalization'; axis: number; epsilon: number; center: boolean; scale: boolean };
 
 export type LayerSpec =
   | InputLayerSpec
@@ -36,15 +45,26 @@ export type LayerSpec =
   | FlattenLayerSpec
   | DropoutLayerSpec
   | DenseListLayerSpec
-  | ActivationLayerSpec;
+  | ActivationLayerSpec
+  | BatchNormLayerSpec;
 
-export const LAYER_TYPES: ReadonlyArray<LayerSpec['type']> = ['InputLayer', 'Reshape', 'Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'Flatten', 'Dropout', 'Dense', 'Activation'];
+export const LAYER_TYPES: ReadonlyArray<LayerSpec['type']> = ['InputLayer', 'Reshape', 'Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'Flatten', 'Dropout', 'Dense', 'Activation', 'BatchNormalization'];
+
+/** A BatchNormalization layer's weights, one value per channel; gamma is ones without `scale`, beta zeros without `center`. */
+export interface BatchNormWeights {
+  gamma: Float32Array;
+  beta: Float32Array;
+  movingMean: Float32Array;
+  movingVariance: Float32Array;
+}
 
 export interface LayerModel {
   /** Starts with the InputLayer. */
   layers: LayerSpec[];
-  /** One kernel + bias per Conv2D or Dense layer, in layer order (Keras' get_weights order). */
+  /** One kernel + bias per Conv2D or Dense layer, in layer order (Keras' get_weights order without BatchNormalization). */
   weights: DenseWeights[];
+  /** One set per BatchNormalization layer, in layer order; absent when the model has none. */
+  batchNorm?: BatchNormWeights[];
   compile?: CompileInfo;
 }
 
@@ -60,6 +80,12 @@ export interface LayerSummary {
 
 const size = (shape: Shape): number => shape.reduce((a, b) => a * b, 1);
 const shapeText = (shape: Shape): string => `[${shape.join(', ')}]`;
+const biasParams = (layer: Bias, units: number): number => (layer.useBias === false ? 0 : units);
+
+/** The weights Keras keeps for a BatchNormalization layer, in its order (gamma and beta only with scale and center). */
+export function batchNormVariables(layer: BatchNormLayerSpec): Array<keyof BatchNormWeights> {
+  return [...(layer.scale ? (['gamma'] as const) : []), ...(layer.center ? (['beta'] as const) : []), 'movingMean', 'movingVariance'];
+}
 
 /** Output length of one spatial axis, with Keras' (TensorFlow's) valid/same rules. */
 function outputLength(input: number, window: number, stride: number, padding: Padding): number {
@@ -90,7 +116,7 @@ function summarize(layer: LayerSpec, input: Shape): Omit<LayerSummary, 'layer' |
       const [kh, kw] = layer.kernelSize;
       const outputShape = [outputLength(h, kh, 1, layer.padding), outputLength(w, kw, 1, layer.padding), layer.filters];
       if (outputShape[0] < 1 || outputShape[1] < 1) throw new Error(`layer ${layer.name}: a ${kh}x${kw} kernel does not fit its ${shapeText(input)} input`);
-      return { outputShape, kernelShape: [kh, kw, c, layer.filters], params: kh * kw * c * layer.filters + layer.filters };
+      return { outputShape, kernelShape: [kh, kw, c, layer.filters], params: kh * kw * c * layer.filters + biasParams(layer, layer.filters) };
     }
     case 'MaxPooling2D':
     case 'AveragePooling2D': {
@@ -106,7 +132,10 @@ function summarize(layer: LayerSpec, input: Shape): Omit<LayerSummary, 'layer' |
       return { outputShape: input, ...none };
     case 'Dense':
       if (input.length !== 1) throw new Error(`layer ${layer.name}: a Dense layer on a ${shapeText(input)} input is not supported (add a Flatten before it)`);
-      return { outputShape: [layer.units], kernelShape: [input[0], layer.units], params: input[0] * layer.units + layer.units };
+      return { outputShape: [layer.units], kernelShape: [input[0], layer.units], params: input[0] * layer.units + biasParams(layer, layer.units) };
+    case 'BatchNormalization':
+      if (layer.axis !== -1 && layer.axis !== input.length) throw new Error(`layer ${layer.name}: BatchNormalization over axis ${layer.axis} is not supported (only the last axis, -1)`);
+      return { outputShape: input, ...none, params: batchNormVariables(layer).length * input[input.length - 1] };
   }
 }
 
@@ -191,6 +220,7 @@ export function denseStackOf(layers: readonly LayerSpec[]): ModelSpec {
         dense[dense.length - 1].activation = layer.activation;
         continue;
       case 'Dense':
+        if (layer.useBias === false) throw notTrainable(layer);
         dense.push({ units: layer.units, activation: layer.activation });
         continue;
       default:
@@ -209,4 +239,26 @@ export function denseStackOf(layers: readonly LayerSpec[]): ModelSpec {
 /** The TrainedModel of a layer list that is a Dense stack (see denseStackOf). */
 export function trainedModelOf(model: LayerModel): TrainedModel {
   return { spec: denseStackOf(model.layers), weights: model.weights, ...(model.compile ? { compile: model.compile } : {}) };
+}
+
+/** The one-line refusal of a layer no trainer trains (the engine, tfjs); see refuseUntrainable. */
+export function notTrainable(layer: LayerSpec): Error {
+  const what = layer.type === 'BatchNormalization' ? 'a BatchNormalization' : `a ${layer.type} without bias`;
+  return new Error(`layer ${layer.name} is ${what}; Digit Studio runs and exports it but does not train it`);
+}
+
+/** Refuses what no trainer trains: a BatchNormalization layer (inference only), a Conv2D or Dense layer without bias. */
+export function refuseUntrainable(layers: readonly LayerSpec[]): void {
+  const layer = layers.find((l) => l.type === 'BatchNormalization' || ('useBias' in l && l.useBias === false));
+  if (layer) throw notTrainable(layer);
+}
+
+/** The one-line refusal of BatchNormalization weights that do not fit the model's BatchNormalization layers. */
+export function checkBatchNorm(rows: readonly LayerSummary[], batchNorm: readonly BatchNormWeights[] = []): void {
+  const layers = rows.filter((row) => row.layer.type === 'BatchNormalization');
+  if (batchNorm.length !== layers.length) throw new Error(`the model has ${layers.length} BatchNormalization layers but ${batchNorm.length} sets of their weights`);
+  layers.forEach(({ layer, outputShape }, i) => {
+    const channels = outputShape[outputShape.length - 1];
+    if (Object.values(batchNorm[i]).some((values: Float32Array) => values.length !== channels)) throw new Error(`layer ${layer.name}: expected ${channels} values of gamma, beta, moving mean and moving variance`);
+  });
 }

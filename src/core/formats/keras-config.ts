@@ -1,8 +1,8 @@
 /**
  * Reads a Keras model config (the JSON in a TF.js model.json "modelTopology" or an .h5 "model_config") into the
  * layer list Digit Studio runs (api/layer-model.ts). Accepts Sequential and linear Functional models made of
- * InputLayer, Reshape, Conv2D, MaxPooling2D, AveragePooling2D, Flatten, Dropout, Dense and Activation layers;
- * anything else is refused with the layer type named.
+ * InputLayer, Reshape, Conv2D, MaxPooling2D, AveragePooling2D, Flatten, Dropout, Dense, Activation and
+ * BatchNormalization layers; anything else is refused with the layer type named.
  */
 import { DENSE_STACK_TYPES, LAYER_TYPES, denseStackOf, notInDenseStack, summarizeLayers, type LayerSpec, type LayerSummary, type Padding } from '../api/layer-model';
 import { INPUT_SIZE, type Activation, type DenseLayerSpec } from '../api/model-spec';
@@ -10,6 +10,7 @@ import {
   objectOf,
   type ActivationIdentifier,
   type ActivationLayerConfig,
+  type BatchNormLayerConfig,
   type Conv2DLayerConfig,
   type DenseLayerConfig,
   type DropoutLayerConfig,
@@ -30,7 +31,7 @@ const MAX_INBOUND_DEPTH = 32;
 
 type KerasLayer = Unchecked<LayerSerialization>;
 /** The keys of every layer class Digit Studio reads. */
-type LayerConfig = DenseLayerConfig & ActivationLayerConfig & Conv2DLayerConfig & PoolingLayerConfig & ReshapeLayerConfig & FlattenLayerConfig & DropoutLayerConfig;
+type LayerConfig = DenseLayerConfig & ActivationLayerConfig & Conv2DLayerConfig & PoolingLayerConfig & ReshapeLayerConfig & FlattenLayerConfig & DropoutLayerConfig & BatchNormLayerConfig;
 
 function modelParts(topology: unknown): { model: Unchecked<SequentialConfig>; layers: KerasLayer[] } {
   const root = objectOf<ModelSerialization>(objectOf<ModelTopology>(topology)?.model_config ?? topology);
@@ -121,8 +122,21 @@ function checkChannelsLast(config: Unchecked<LayerConfig>, layer: string): void 
   if (format !== undefined && format !== null && format !== 'channels_last') throw new Error(`layer ${layer}: data_format ${JSON.stringify(format)} is not supported (only channels_last)`);
 }
 
-function checkBias(config: Unchecked<LayerConfig>, className: string, layer: string): void {
-  if (config.use_bias === false) throw new Error(`layer ${layer}: ${className} without bias is not supported`);
+/** A boolean setting, true when absent: use_bias, center, scale. */
+function flagOf(config: Unchecked<LayerConfig>, key: 'use_bias' | 'center' | 'scale', invalid: (key: keyof LayerConfig) => never): boolean {
+  const value = config[key] ?? true;
+  return typeof value === 'boolean' ? value : invalid(key);
+}
+
+/** A Conv2D or Dense layer's useBias: only stated when false. */
+function biasOf(config: Unchecked<LayerConfig>, invalid: (key: keyof LayerConfig) => never): { useBias?: false } {
+  return flagOf(config, 'use_bias', invalid) ? {} : { useBias: false };
+}
+
+/** BatchNormalization's axis: -1 or an index counting the batch dimension, as tf.keras 2.x wrote it also a one-element list. */
+function axisOf(value: unknown, invalid: (key: keyof LayerConfig) => never): number {
+  const axis = Array.isArray(value) && value.length === 1 ? value[0] : (value ?? -1);
+  return Number.isInteger(axis) && axis >= -1 ? (axis as number) : invalid('axis');
 }
 
 /** One Keras layer as a LayerSpec (the InputLayer is made by kerasLayerList). */
@@ -137,13 +151,12 @@ function layerSpec(className: string, config: Unchecked<LayerConfig>, name: stri
       return { type: 'Reshape', name, targetShape: knownShape(config.target_shape) ?? invalid('target_shape') };
     case 'Conv2D': {
       checkChannelsLast(config, name);
-      checkBias(config, className, name);
       const filters = countOf(config.filters, 4096) ?? invalid('filters');
       if ((pairOf(config.strides ?? 1, 64) ?? invalid('strides')).some((s) => s !== 1)) throw new Error(`layer ${name}: Conv2D strides ${JSON.stringify(config.strides)} are not supported (only 1)`);
       if ((pairOf(config.dilation_rate ?? 1, 64) ?? invalid('dilation_rate')).some((s) => s !== 1)) throw new Error(`layer ${name}: Conv2D dilation_rate ${JSON.stringify(config.dilation_rate)} is not supported (only 1)`);
       if ((config.groups ?? 1) !== 1) throw new Error(`layer ${name}: Conv2D groups ${JSON.stringify(config.groups)} are not supported (only 1)`);
       const kernelSize = pairOf(config.kernel_size, 11) ?? invalid('kernel_size');
-      return { type: 'Conv2D', name, filters, kernelSize, padding: paddingOf(config.padding, name), activation: activationOf(config.activation ?? 'linear', name) };
+      return { type: 'Conv2D', name, filters, kernelSize, padding: paddingOf(config.padding, name), activation: activationOf(config.activation ?? 'linear', name), ...biasOf(config, invalid) };
     }
     case 'MaxPooling2D':
     case 'AveragePooling2D': {
@@ -162,8 +175,13 @@ function layerSpec(className: string, config: Unchecked<LayerConfig>, name: stri
     case 'Activation':
       return { type: 'Activation', name, activation: activationOf(config.activation, name) };
     case 'Dense':
-      checkBias(config, className, name);
-      return { type: 'Dense', name, units: countOf(config.units, 65_536) ?? invalid('units'), activation: activationOf(config.activation ?? 'linear', name) };
+      return { type: 'Dense', name, units: countOf(config.units, 65_536) ?? invalid('units'), activation: activationOf(config.activation ?? 'linear', name), ...biasOf(config, invalid) };
+    case 'BatchNormalization': {
+      if (config.renorm === true) throw new Error(`layer ${name}: BatchNormalization with renorm is not supported`);
+      const given = config.epsilon ?? 1e-3; // Keras' default
+      const epsilon = typeof given === 'number' && given >= 0 && Number.isFinite(given) ? given : invalid('epsilon');
+      return { type: 'BatchNormalization', name, axis: axisOf(config.axis, invalid), epsilon, center: flagOf(config, 'center', invalid), scale: flagOf(config, 'scale', invalid) };
+    }
     default:
       throw new Error(`layer ${name} is a ${className}, which Digit Studio does not support (it reads ${LAYER_TYPES.join(', ')})`);
   }

@@ -109,6 +109,25 @@ export interface DropoutLayerConfig extends LayerConfig {
   seed?: number | null;
 }
 
+export interface BatchNormLayerConfig extends LayerConfig {
+  /** -1, or the channel axis' index counting the batch dimension; tf.keras 2.x wrote it as a list ([3]). */
+  axis: number | number[];
+  momentum?: number;
+  epsilon: number;
+  center: boolean;
+  scale: boolean;
+  beta_initializer?: KerasObject;
+  gamma_initializer?: KerasObject;
+  moving_mean_initializer?: KerasObject;
+  moving_variance_initializer?: KerasObject;
+  beta_regularizer?: KerasObject | null;
+  gamma_regularizer?: KerasObject | null;
+  beta_constraint?: KerasObject | null;
+  gamma_constraint?: KerasObject | null;
+  /** Batch renormalization (Keras 3 and tf.keras): more weights, a different layer. */
+  renorm?: boolean;
+}
+
 /** A Keras 3 tensor in inbound_nodes: the layer that made it, that layer's node and output index. */
 export interface KerasTensorConfig {
   keras_history: [layer: string, nodeIndex: number, tensorIndex: number];
@@ -126,6 +145,7 @@ export type LayerSerialization = (
   | KerasObject<'Reshape', ReshapeLayerConfig>
   | KerasObject<'Flatten', FlattenLayerConfig>
   | KerasObject<'Dropout', DropoutLayerConfig>
+  | KerasObject<'BatchNormalization', BatchNormLayerConfig>
 ) & {
   /** Functional models only. */
   name?: string;

@@ -2,10 +2,12 @@
  * Plain-JavaScript forward pass over a layer list (api/layer-model.ts: Conv2D, pooling, Dense, ...) or a Dense-stack
  * TrainedModel. Independent of any training backend, so a model behaves the same wherever it is loaded (CLI, app,
  * browser renderer). Tensors are flat Float32Arrays in Keras' channels_last order, so Reshape, Flatten and Dropout
- * (identity at inference) leave the values as they are.
+ * (identity at inference) leave the values as they are, and BatchNormalization scales and shifts each channel by its
+ * moving statistics.
  */
-import { layerModelOf, paddingBefore, summarizeLayers, type LayerModel, type LayerSummary, type Padding, type PoolingLayerSpec } from '../api/layer-model';
+import { checkBatchNorm, layerModelOf, paddingBefore, summarizeLayers, type LayerModel, type LayerSummary, type Padding, type PoolingLayerSpec } from '../api/layer-model';
 import { INPUT_SIZE, type Activation, type DenseWeights, type TrainedModel } from '../api/model-spec';
+import { batchNormAffine, type ChannelAffine } from './batch-norm';
 
 function activate(values: Float32Array, activation: Activation): void {
   switch (activation) {
@@ -36,16 +38,22 @@ function activate(values: Float32Array, activation: Activation): void {
 
 type Step = (input: Float32Array) => Float32Array;
 
+/**
+ * Sums in double precision: over a long input (1,352 values after a small CNN's Flatten) with large logits, float32
+ * sums drift ~1e-5 in probability from Keras' (BLAS) and TFLite's, more than the app's LiteRT check allows.
+ */
 function denseStep(inputs: number, units: number, { kernel, bias }: DenseWeights, activation: Activation): Step {
+  const sums = new Float64Array(units);
   const out = new Float32Array(units);
   return (input) => {
-    out.set(bias);
+    sums.set(bias);
     for (let i = 0; i < inputs; i++) {
       const v = input[i];
       if (v === 0) continue;
       const row = i * units;
-      for (let j = 0; j < units; j++) out[j] += v * kernel[row + j];
+      for (let j = 0; j < units; j++) sums[j] += v * kernel[row + j];
     }
+    out.set(sums);
     activate(out, activation);
     return out;
   };
@@ -124,13 +132,25 @@ function activationStep(values: number, activation: Activation): Step {
   };
 }
 
+/** y = x * scale + shift per channel (the last axis). */
+function affineStep(values: number, { scale, shift }: ChannelAffine): Step {
+  const out = new Float32Array(values);
+  const channels = scale.length;
+  return (input) => {
+    for (let i = 0; i < values; i++) out[i] = input[i] * scale[i % channels] + shift[i % channels];
+    return out;
+  };
+}
+
 /** Reusable predictor: checks the layers and allocates its buffers once. Input: the 784 pixels/255. */
 export function createPredictor(model: TrainedModel | LayerModel): (input: ArrayLike<number>) => Float32Array {
-  const { layers, weights } = 'spec' in model ? layerModelOf(model) : model;
+  const { layers, weights, batchNorm = [] } = 'spec' in model ? layerModelOf(model) : model;
   const summary = summarizeLayers(layers);
   const weightedLayers = summary.filter((row) => row.kernelShape !== null).length;
   if (weights.length !== weightedLayers) throw new Error(`the model has ${weightedLayers} layers with weights but ${weights.length} weight sets`);
+  checkBatchNorm(summary, batchNorm);
   let weighted = 0;
+  let normalized = 0;
   const steps = summary.flatMap((row): Step[] => {
     const { layer, inputShape, outputShape } = row;
     switch (layer.type) {
@@ -143,6 +163,8 @@ export function createPredictor(model: TrainedModel | LayerModel): (input: Array
         return [poolStep(row, layer)];
       case 'Activation':
         return [activationStep(outputShape.reduce((a, b) => a * b, 1), layer.activation)];
+      case 'BatchNormalization':
+        return [affineStep(outputShape.reduce((a, b) => a * b, 1), batchNormAffine(batchNorm[normalized++], layer.epsilon))];
       default:
         return []; // InputLayer, Reshape, Flatten, Dropout: the same values
     }

@@ -4,7 +4,7 @@
  * [kh, kw, in, out], channels_last, a Dense kernel [inputs, units]).
  */
 import type { LayersModel, Sequential, Tensor, layers } from '@tensorflow/tfjs';
-import { summarizeLayers, type DropoutLayerSpec, type LayerSpec } from '../api/layer-model';
+import { refuseUntrainable, summarizeLayers, type DropoutLayerSpec, type LayerSpec } from '../api/layer-model';
 import { INPUT_SIZE, type DenseWeights } from '../api/model-spec';
 import type { Tf } from './load';
 
@@ -50,6 +50,7 @@ function outputActivationIndex(layers: readonly LayerSpec[]): number {
  */
 export function buildTfModel(tf: Tf, layers: readonly LayerSpec[], options: BuildOptions): Sequential {
   summarizeLayers(layers); // refuses a list that is not a digit model, with the layer's name
+  refuseUntrainable(layers);
   const softmax = options.logits ? outputActivationIndex(layers) : -1;
   const model = tf.sequential();
   let inputShape: number[] | undefined;

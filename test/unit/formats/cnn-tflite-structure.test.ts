@@ -201,14 +201,14 @@ describe('what the exporter cannot write', () => {
   const withLayer = (layer: LayerSpec, at: number): LayerModel => ({ ...model, layers: model.layers.toSpliced(at, 0, layer) });
 
   it('refuses a layer type it does not know in one line naming the layer, and writes no file', async () => {
-    const batchNorm = { type: 'BatchNormalization', name: 'batch_normalization' } as unknown as LayerSpec;
-    const out = join(dir, 'bn.tflite');
-    const attempt = exportTflite(withLayer(batchNorm, 3), out, { quantize: 'none', inputShape: '784', labels: 'words' });
+    const layerNorm = { type: 'LayerNormalization', name: 'layer_normalization' } as unknown as LayerSpec;
+    const out = join(dir, 'ln.tflite');
+    const attempt = exportTflite(withLayer(layerNorm, 3), out, { quantize: 'none', inputShape: '784', labels: 'words' });
     await expect(attempt).rejects.toThrow(ModelFileError);
     await expect(attempt).rejects.toThrow(
-      /^.*bn\.tflite: layer batch_normalization is a BatchNormalization, which the TFLite export cannot write \(it writes InputLayer, Reshape, Conv2D, MaxPooling2D, AveragePooling2D, Flatten, Dropout, Dense, Activation\)$/,
+      /^.*ln\.tflite: layer layer_normalization is a LayerNormalization, which the TFLite export cannot write \(it writes InputLayer, Reshape, Conv2D, MaxPooling2D, AveragePooling2D, Flatten, Dropout, Dense, Activation, BatchNormalization\)$/,
     );
-    expect(existsSync(out) || existsSync(join(dir, 'bn.txt'))).toBe(false);
+    expect(existsSync(out) || existsSync(join(dir, 'ln.txt'))).toBe(false);
   });
 
   it('refuses weights that do not fit a layer, naming it', () => {

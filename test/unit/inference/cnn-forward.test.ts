@@ -69,7 +69,7 @@ describe('the layer list', () => {
   });
 
   it.each([
-    [['BatchNormalization', { name: 'batch_normalization' }], /^layer batch_normalization is a BatchNormalization, which Digit Studio does not support \(it reads InputLayer, Reshape, Conv2D/],
+    [['LayerNormalization', { name: 'layer_normalization' }], /^layer layer_normalization is a LayerNormalization, which Digit Studio does not support \(it reads InputLayer, Reshape, Conv2D/],
     [['Conv2D', { name: 'conv2d', filters: 8, kernel_size: [3, 3], strides: [2, 2] }], /^layer conv2d: Conv2D strides \[2,2\] are not supported \(only 1\)$/],
     [['Conv2D', { name: 'conv2d', filters: 8, kernel_size: [3, 3], data_format: 'channels_first' }], /^layer conv2d: data_format "channels_first" is not supported/],
     [['MaxPooling2D', { name: 'pool', pool_size: [2, 2], padding: 'causal' }], /^layer pool: padding "causal" is not supported/],

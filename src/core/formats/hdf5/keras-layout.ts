@@ -10,27 +10,16 @@
  *   the model expects (None, None, 784); with both, Keras 3 warns about input_shape on a layer.
  * - every other layer is listed with its weights, none for pooling, Flatten, Dropout, Reshape and Activation: the
  *   loaders match the layers that hold weights to the model's by order and assign each layer's weights by order,
- *   so kernel always comes before bias. Layers keep their names (dense, conv2d_1, ... as Keras names them).
+ *   in Keras' order (keras-weights.ts: kernel before bias; gamma, beta, moving_mean, moving_variance). Layers keep
+ *   their names (dense, conv2d_1, ... as Keras names them).
  */
-import { layerModelOf, summarizeLayers, type LayerModel, type LayerSpec, type LayerSummary } from '../../api/layer-model';
-import { checkWeights, type DenseWeights, type TrainedModel } from '../../api/model-spec';
-import type { ActivationIdentifier, DenseLayerConfig, KerasObject, LayerConfig, LayerSerialization, ModelSerialization } from '../keras-format';
+import { layerModelOf, summarizeLayers, type Conv2DLayerSpec, type DenseListLayerSpec, type LayerModel, type LayerSpec } from '../../api/layer-model';
+import { checkWeights, type TrainedModel } from '../../api/model-spec';
+import type { DenseLayerConfig, KerasObject, LayerConfig, LayerSerialization, ModelSerialization } from '../keras-format';
+import { kerasVariables, type KerasLayerWeights } from '../keras-weights';
 
 export const KERAS_VERSION = '2.15.0';
 export const KERAS_BACKEND = 'tensorflow';
-
-/** One weight of a layer: 'kernel' ([kh, kw, in, out] or [inputs, units]) or 'bias' ([units]). */
-export interface KerasVariable {
-  name: 'kernel' | 'bias';
-  shape: number[];
-  data: Float32Array;
-}
-
-export interface KerasLayerWeights {
-  layer: string;
-  /** Empty for a layer without weights. */
-  variables: KerasVariable[];
-}
 
 export interface KerasLayout {
   config: ModelSerialization;
@@ -42,17 +31,18 @@ export interface KerasLayout {
 const LAYER_NAME = /^[A-Za-z0-9][\w.-]*$/;
 const GLOROT_UNIFORM: KerasObject = { class_name: 'GlorotUniform', config: { seed: null } };
 const ZEROS: KerasObject = { class_name: 'Zeros', config: {} };
+const ONES: KerasObject = { class_name: 'Ones', config: {} };
 
 /** The keys every layer config starts with. */
 function base(layer: LayerSpec): { name: string; trainable: true; dtype: string } {
   return { name: layer.name, trainable: true, dtype: 'float32' };
 }
 
-/** The part Dense and Conv2D share: a bias, Keras' default initializers, no regularizers or constraints. */
-function kernelSettings(activation: ActivationIdentifier): Omit<DenseLayerConfig, keyof LayerConfig | 'units'> {
+/** The part Dense and Conv2D share: the bias or none, Keras' default initializers, no regularizers or constraints. */
+function kernelSettings(layer: Conv2DLayerSpec | DenseListLayerSpec): Omit<DenseLayerConfig, keyof LayerConfig | 'units'> {
   return {
-    activation,
-    use_bias: true,
+    activation: layer.activation,
+    use_bias: layer.useBias !== false,
     kernel_initializer: GLOROT_UNIFORM,
     bias_initializer: ZEROS,
     kernel_regularizer: null,
@@ -82,7 +72,7 @@ function layerSerialization(layer: LayerSpec): LayerSerialization {
           data_format: 'channels_last',
           dilation_rate: [1, 1],
           groups: 1,
-          ...kernelSettings(layer.activation),
+          ...kernelSettings(layer),
         },
       };
     case 'MaxPooling2D':
@@ -93,9 +83,29 @@ function layerSerialization(layer: LayerSpec): LayerSerialization {
     case 'Dropout':
       return { class_name: 'Dropout', config: { ...base(layer), rate: layer.rate, noise_shape: null, seed: null } };
     case 'Dense':
-      return { class_name: 'Dense', config: { ...base(layer), units: layer.units, ...kernelSettings(layer.activation) } };
+      return { class_name: 'Dense', config: { ...base(layer), units: layer.units, ...kernelSettings(layer) } };
     case 'Activation':
       return { class_name: 'Activation', config: { ...base(layer), activation: layer.activation } };
+    case 'BatchNormalization':
+      return {
+        class_name: 'BatchNormalization',
+        config: {
+          ...base(layer),
+          axis: layer.axis,
+          momentum: 0.99,
+          epsilon: layer.epsilon,
+          center: layer.center,
+          scale: layer.scale,
+          beta_initializer: ZEROS,
+          gamma_initializer: ONES,
+          moving_mean_initializer: ZEROS,
+          moving_variance_initializer: ONES,
+          beta_regularizer: null,
+          gamma_regularizer: null,
+          beta_constraint: null,
+          gamma_constraint: null,
+        },
+      };
   }
 }
 
@@ -106,24 +116,6 @@ function checkNames(layers: readonly LayerSpec[]): void {
     if (seen.has(name)) throw new Error(`two layers are named ${JSON.stringify(name)}; Keras needs a different name for each`);
     seen.add(name);
   }
-}
-
-/** Each layer after the InputLayer with its weights, checked against the shapes its config implies. */
-function layerWeights(rows: readonly LayerSummary[], weights: readonly DenseWeights[]): KerasLayerWeights[] {
-  const weighted = rows.filter((row) => row.kernelShape !== null);
-  if (weights.length !== weighted.length) {
-    throw new Error(`the model has ${weighted.length} layers with weights (${weighted.map((row) => row.layer.name).join(', ')}) but ${weights.length} weight sets`);
-  }
-  let next = 0;
-  return rows.slice(1).map(({ layer, kernelShape }): KerasLayerWeights => {
-    if (!kernelShape) return { layer: layer.name, variables: [] };
-    const { kernel, bias } = weights[next++];
-    const units = kernelShape[kernelShape.length - 1];
-    if (kernel.length !== kernelShape.reduce((a, b) => a * b, 1) || bias.length !== units) {
-      throw new Error(`layer ${layer.name}: expected kernel ${kernelShape.join('x')} and bias ${units}, got ${kernel.length} and ${bias.length} values`);
-    }
-    return { layer: layer.name, variables: [{ name: 'kernel', shape: kernelShape, data: kernel }, { name: 'bias', shape: [units], data: bias }] };
-  });
 }
 
 /**
@@ -140,6 +132,6 @@ export function kerasLayout(model: LayerModel | TrainedModel): KerasLayout {
   checkNames(model.layers);
   return {
     config: { class_name: 'Sequential', config: { name: 'sequential', layers: model.layers.map(layerSerialization) } },
-    layers: layerWeights(rows, model.weights),
+    layers: kerasVariables(rows, model),
   };
 }

@@ -2,13 +2,14 @@
  * Reads a Keras legacy HDF5 model (model.save('x.h5') of Keras 1-3, tf.keras, or Digit Studio) the way
  * keras.models.load_model does: the architecture from the root attribute model_config, then the weights from
  * /model_weights, where the groups named in @layer_names that hold weights (non-empty @weight_names) are matched
- * to the model's Conv2D and Dense layers by order, and each layer's datasets are looked up by its weight_names
- * (kernel, bias).
+ * to the model's Conv2D, Dense and BatchNormalization layers by order, and each layer's datasets are looked up by
+ * its weight_names and assigned in Keras' order (keras-weights.ts: kernel, bias; gamma, beta, moving_mean,
+ * moving_variance).
  * Runs inside the reader worker (read-worker.ts): HDF5 itself may loop forever on a corrupt file.
  */
 import type { LayerModel, LayerSummary } from '../../api/layer-model';
-import type { DenseWeights } from '../../api/model-spec';
 import { kerasLayerSummary, type ModelKind } from '../keras-config';
+import { variableShapes, weightsOfVariables } from '../keras-weights';
 import { attributeNames, childGroup, floatDataset, H5Problem, hdf5, stringAttribute, stringListAttribute, type H5Group } from './h5-access';
 import { takeHdf5Error, withMemoryFile, type H5 } from './h5wasm-runtime';
 import { readTrainingConfig, type OptimizerInfo } from './training-config';
@@ -57,7 +58,7 @@ function readLayers(file: H5Group, kind: ModelKind): LayerSummary[] {
   return layers;
 }
 
-function readWeights(h5: H5, file: H5Group, layers: LayerSummary[]): DenseWeights[] {
+function readWeights(h5: H5, file: H5Group, layers: LayerSummary[]): Pick<LayerModel, 'weights' | 'batchNorm'> {
   const root = childGroup(h5, file, 'model_weights');
   if (!root) throw new H5Problem('has a model_config but no model_weights group (no trained weights)');
   const layerNames = stringListAttribute(root, 'layer_names', 'model_weights/@layer_names');
@@ -69,21 +70,20 @@ function readWeights(h5: H5, file: H5Group, layers: LayerSummary[]): DenseWeight
       return { name, group, weightNames: stringListAttribute(group, 'weight_names', `model_weights/${name}/@weight_names`) ?? [] };
     })
     .filter((layer) => layer.weightNames.length > 0);
-  const weighted = layers.filter((row) => row.kernelShape !== null);
+  const weighted = layers.filter((row) => variableShapes(row).length > 0);
   if (withWeights.length !== weighted.length) {
     const kinds = [...new Set(weighted.map((row) => row.layer.type))].join(' and ');
     throw new H5Problem(`the model_config has ${weighted.length} ${kinds} layers but model_weights holds weights for ${withWeights.length} (${withWeights.map((l) => l.name).join(', ') || 'none'})`);
   }
-  return withWeights.map(({ name, group, weightNames }, i) => {
-    const { layer, kernelShape } = weighted[i];
-    if (weightNames.length !== 2) throw new H5Problem(`layer ${name} has ${weightNames.length} weights; a ${layer.type} layer has 2 (kernel, bias)`);
-    const shape = kernelShape ?? [];
-    const [kernel, bias] = weightNames;
-    return {
-      kernel: floatDataset(h5, group, kernel, shape, `the kernel of layer ${name} (model_weights/${name}/${kernel})`),
-      bias: floatDataset(h5, group, bias, [shape[shape.length - 1]], `the bias of layer ${name} (model_weights/${name}/${bias})`),
-    };
+  const arrays = withWeights.map(({ name, group, weightNames }, i) => {
+    const variables = variableShapes(weighted[i]);
+    if (weightNames.length !== variables.length) {
+      throw new H5Problem(`layer ${name} has ${weightNames.length} weights; a ${weighted[i].layer.type} layer as configured has ${variables.length} (${variables.map((v) => v.name).join(', ')})`);
+    }
+    // Keras' loader assigns a layer's weights by order, whatever their names.
+    return variables.map(({ name: variable, shape }, k) => floatDataset(h5, group, weightNames[k], shape, `the ${variable} of layer ${name} (model_weights/${name}/${weightNames[k]})`));
   });
+  return weightsOfVariables(weighted, arrays);
 }
 
 /** Descriptive attributes are optional: a missing or odd one is simply not reported. */
@@ -111,7 +111,7 @@ function readModel(h5: H5, file: H5Group, kind: ModelKind): LoadedH5Model {
   const weightsGroup = childGroup(h5, file, 'model_weights');
   const described = (name: string): string | null => optionalString(file, name) ?? (weightsGroup && optionalString(weightsGroup, name));
   return {
-    model: { layers: layers.map((row) => row.layer), weights, ...(training.compile ? { compile: training.compile } : {}) },
+    model: { layers: layers.map((row) => row.layer), ...weights, ...(training.compile ? { compile: training.compile } : {}) },
     info: { kerasVersion: described('keras_version'), backend: described('backend'), generatedBy: optionalString(file, 'generated_by'), optimizer: training.optimizer, loss: training.loss },
   };
 }

@@ -15,7 +15,8 @@ const h5 = await loadH5wasm();
 port.on('message', ({ id, bytes, kind }: ReadRequest) => {
   try {
     const result = loadModelFromH5Bytes(h5, bytes, kind);
-    const buffers = result.model.weights.flatMap((w) => [w.kernel.buffer as ArrayBuffer, w.bias.buffer as ArrayBuffer]);
+    const { weights, batchNorm = [] } = result.model;
+    const buffers = [...weights.flatMap((w) => [w.kernel, w.bias]), ...batchNorm.flatMap((w) => Object.values(w))].map((array: Float32Array) => array.buffer as ArrayBuffer);
     port.postMessage({ id, ok: true, result } satisfies ReadReply, buffers);
   } catch (error) {
     // Anything but an H5Problem (a WebAssembly trap such as "memory access out of bounds") means HDF5 itself broke down.

@@ -11,9 +11,10 @@ import { writeFileAtomic } from '../../fs/atomic-write';
 import { megabytes, readRegularFile } from '../../fs/regular-file';
 import { readSiblingFiles } from '../../fs/sibling-files';
 import { trainedModelOf, type LayerModel, type LayerSummary } from '../../api/layer-model';
-import type { DenseWeights, TrainedModel } from '../../api/model-spec';
+import type { TrainedModel } from '../../api/model-spec';
 import { kerasLayout, type KerasLayout } from '../hdf5/keras-layout';
 import { kerasLayerSummary, type ModelKind } from '../keras-config';
+import { variableShapes, weightsOfVariables } from '../keras-weights';
 import { asModelFileError, ModelFileError } from '../model-error';
 import { modelJsonText, parseModelJson, WEIGHTS_FILE, type WeightSpec } from './model-json';
 
@@ -107,16 +108,35 @@ function decodeWeights(path: string, weights: WeightSpec[], parts: Uint8Array[])
   });
 }
 
-/** The manifest's weights, checked against the layers: a kernel and a bias of the config's shapes per Conv2D and Dense layer. */
-function checkManifest(path: string, rows: LayerSummary[], weights: WeightSpec[]): void {
-  const expected = rows.flatMap(({ layer, kernelShape }) => (kernelShape ? [{ layer, shape: kernelShape }, { layer, shape: kernelShape.slice(-1) }] : []));
-  if (weights.length !== expected.length) throw new ModelFileError(path, `expected ${expected.length} weight arrays (kernel and bias per Conv2D and Dense layer), found ${weights.length}`);
-  weights.forEach(({ name, shape }, i) => {
-    const { layer, shape: needed } = expected[i];
+/** "conv2d/kernel", "sequential/conv2d/kernel:0": the layer and variable a manifest entry names. */
+const variableKey = (name: string): string => name.replace(/:0$/, '').split('/').slice(-2).join('/');
+
+/**
+ * Each expected variable's manifest entry: the one named <layer>/<variable>, which is how tfjs matches them (tfjs
+ * saves every layer's trainable weights first, the BatchNormalization moving statistics after them); when the names
+ * do not tell, the manifest order, Keras' own.
+ */
+function manifestIndices(expected: ReadonlyArray<{ key: string }>, weights: readonly WeightSpec[]): number[] {
+  const byName = new Map(weights.map(({ name }, i) => [variableKey(name), i]));
+  const named = expected.map(({ key }) => byName.get(key));
+  return byName.size === weights.length && named.every((i) => i !== undefined) ? (named as number[]) : expected.map((_, i) => i);
+}
+
+/** The manifest's arrays per layer with variables, checked against the layers: the variables of the config's shapes (keras-weights.ts). */
+function layerArrays(path: string, rows: LayerSummary[], weights: WeightSpec[], arrays: Float32Array[]): Float32Array[][] {
+  const expected = rows.flatMap((row) => variableShapes(row).map((variable) => ({ layer: row.layer, ...variable, key: `${row.layer.name}/${variable.name}` })));
+  if (weights.length !== expected.length) {
+    throw new ModelFileError(path, `expected ${expected.length} weight arrays (kernel and bias per Conv2D and Dense layer, the statistics of each BatchNormalization), found ${weights.length}`);
+  }
+  const indices = manifestIndices(expected, weights);
+  indices.forEach((i, k) => {
+    const [{ name, shape }, { layer, shape: needed }] = [weights[i], expected[k]];
     if (shape.length !== needed.length || shape.some((d, axis) => d !== needed[axis])) {
       throw new ModelFileError(path, `weights do not match the architecture: weight ${i + 1} (${name}) has shape [${shape.join(', ')}]; layer ${layer.name} needs [${needed.join(', ')}]`);
     }
   });
+  let next = 0;
+  return rows.map((row) => variableShapes(row).map(() => arrays[indices[next++]])).filter((found) => found.length > 0);
 }
 
 async function readTfjsFile(path: string, kind: ModelKind): Promise<LayerModel> {
@@ -132,10 +152,8 @@ async function readTfjsFile(path: string, kind: ModelKind): Promise<LayerModel> 
   }
   const parts = await asModelFileError(() => readSiblingFiles(path, json.weightsFiles, WEIGHTS_FILE, json.weightBytes));
   const arrays = decodeWeights(path, json.weights, parts);
-  checkManifest(path, rows, json.weights);
-  const weights: DenseWeights[] = [];
-  for (let i = 0; i < arrays.length; i += 2) weights.push({ kernel: arrays[i], bias: arrays[i + 1] });
-  return { layers: rows.map((row) => row.layer), weights, ...(json.compile ? { compile: json.compile } : {}) };
+  const perLayer = layerArrays(path, rows, json.weights, arrays);
+  return { layers: rows.map((row) => row.layer), ...weightsOfVariables(rows, perLayer), ...(json.compile ? { compile: json.compile } : {}) };
 }
 
 /** The Dense stack in a model.json, for training, the app and export; other layers are refused by name. @throws ModelFileError */

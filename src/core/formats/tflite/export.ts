@@ -50,6 +50,8 @@ function layerText(layer: LayerSpec): string | null {
       return `Dense ${layer.units} ${layer.activation}`;
     case 'Activation':
       return `Activation ${layer.activation}`;
+    case 'BatchNormalization':
+      return 'BatchNormalization';
   }
 }
 

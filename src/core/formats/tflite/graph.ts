@@ -3,11 +3,13 @@
  * [1,784] or [1,28,28,1] (pixels/255), output [1,10]. Each layer with weights or a window becomes its operators
  * (graph-layers.ts); Reshape, Flatten and a model input shape other than the file's become a RESHAPE in front of the
  * next operator that needs the new shape (Flatten keeps Keras' NHWC order, so Dense weights need no reordering);
- * Dropout, the identity at inference, is left out.
+ * Dropout, the identity at inference, is left out; BatchNormalization is folded into the layer before it or written
+ * as MUL + ADD (graph-batch-norm.ts).
  */
 import type { InputShape, Quantization } from '../../api/export-options';
-import { layerModelOf, summarizeLayers, type LayerModel, type LayerSpec, type LayerSummary } from '../../api/layer-model';
+import { checkBatchNorm, layerModelOf, summarizeLayers, type LayerModel, type LayerSpec, type LayerSummary } from '../../api/layer-model';
 import { INPUT_SIZE, type DenseWeights, type TrainedModel } from '../../api/model-spec';
+import { exportedRows, scaleAndShift } from './graph-batch-norm';
 import { GraphBuilder, type Graph, type Value } from './graph-builder';
 import { conv2d, dense, pooling } from './graph-layers';
 
@@ -17,7 +19,7 @@ export interface GraphOptions {
 }
 
 /** The layers the exporter writes. */
-const WRITES: ReadonlyArray<LayerSpec['type']> = ['InputLayer', 'Reshape', 'Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'Flatten', 'Dropout', 'Dense', 'Activation'];
+const WRITES: ReadonlyArray<LayerSpec['type']> = ['InputLayer', 'Reshape', 'Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'Flatten', 'Dropout', 'Dense', 'Activation', 'BatchNormalization'];
 const ACTIVATIONS = ['relu', 'linear', 'sigmoid', 'tanh', 'softmax'];
 
 const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
@@ -52,17 +54,17 @@ function checkWeights(summary: readonly LayerSummary[], weights: readonly DenseW
 }
 
 export function buildGraph(model: TrainedModel | LayerModel, options: GraphOptions): Graph {
-  const { layers, weights } = exportedLayers(model);
+  const { layers, weights, batchNorm = [] } = exportedLayers(model);
   checkWritable(layers);
   const summary = summarizeLayers(layers);
   checkWeights(summary, weights);
+  checkBatchNorm(summary, batchNorm);
   const g = new GraphBuilder(options.quantize);
   const input = g.value('input', options.inputShape === '28x28' ? [1, 28, 28, 1] : [1, INPUT_SIZE]);
   let x: Value = input;
   /** The layer that set the shape the next operator reads, which names the RESHAPE to it if one is needed. */
   let shapedBy = layers[0].name;
-  let weighted = 0;
-  for (const row of summary) {
+  for (const { row, weights: kernelAndBias, affine } of exportedRows(summary, weights, batchNorm)) {
     const { layer } = row;
     const at = (): Value => g.reshape(x, [1, ...row.inputShape], shapedBy);
     switch (layer.type) {
@@ -74,17 +76,20 @@ export function buildGraph(model: TrainedModel | LayerModel, options: GraphOptio
       case 'Dropout':
         break;
       case 'Conv2D':
-        x = conv2d(g, at(), row, layer, weights[weighted++]);
+        x = conv2d(g, at(), row, layer, kernelAndBias!);
         break;
       case 'MaxPooling2D':
       case 'AveragePooling2D':
         x = pooling(g, at(), row, layer);
         break;
       case 'Dense':
-        x = dense(g, at(), row, layer, weights[weighted++]);
+        x = dense(g, at(), row, layer, kernelAndBias!);
         break;
       case 'Activation':
         x = g.activate(at(), layer.activation, layer.name);
+        break;
+      case 'BatchNormalization':
+        x = scaleAndShift(g, at(), affine!, layer.name);
         break;
     }
   }

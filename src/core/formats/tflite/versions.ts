@@ -15,7 +15,9 @@ export type ExportedOperator =
   | BuiltinOperator.RELU
   | BuiltinOperator.LOGISTIC
   | BuiltinOperator.TANH
-  | BuiltinOperator.DEQUANTIZE;
+  | BuiltinOperator.DEQUANTIZE
+  | BuiltinOperator.MUL
+  | BuiltinOperator.ADD;
 
 /** Version 1 is the float32 kernel of every operator here; the others are what quantized inputs require. */
 export const OP_VERSION = {
@@ -41,6 +43,8 @@ const MIN_RUNTIME: Record<string, string> = {
   [`${BuiltinOperator.LOGISTIC}/1`]: '1.14.0',
   [`${BuiltinOperator.TANH}/1`]: '1.14.0',
   [`${BuiltinOperator.DEQUANTIZE}/3`]: '1.15.0',
+  [`${BuiltinOperator.MUL}/1`]: '1.5.0',
+  [`${BuiltinOperator.ADD}/1`]: '1.5.0',
 };
 
 function compareVersions(a: string, b: string): number {

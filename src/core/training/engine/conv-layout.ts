@@ -5,7 +5,7 @@
  * a Reshape of the input only set shapes). Tensors are [rows][h][w][cs]: the real channels first, the channel
  * stride cs a multiple of 16 after a Conv2D so that the Dense GEMM tiles run on them, the padding zero.
  */
-import { layerSummaries, type LayerSpec, type LayerSummary } from '../../api/layer-model';
+import { layerSummaries, notTrainable, type LayerSpec, type LayerSummary } from '../../api/layer-model';
 import { INPUT_SIZE, type OptimizerName } from '../../api/model-spec';
 import { ACTIVATION_CODES, Allocator, HEADER, pad16, planSets, STATE_SLOTS, writeHeader, type OptimizerSettings, type PlannedMemory } from './layout';
 
@@ -106,6 +106,8 @@ function operationsOf(summary: LayerSummary[]): Array<Omit<OpPlan, 'kernel' | 'b
         break;
       case 'Activation':
         throw new Error(`layer ${layer.name}: the engine trains activations inside Conv2D and Dense layers only`);
+      case 'BatchNormalization':
+        throw notTrainable(layer);
     }
     ops.push(op);
     current = op.output;

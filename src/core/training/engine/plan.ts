@@ -2,7 +2,7 @@
  * The engine memory plan of any layer list the engine trains: a Dense stack (its sparse first layer, layout.ts)
  * or any other network (operations, conv-layout.ts); their descriptors, and where their weights are stored.
  */
-import type { LayerSpec } from '../../api/layer-model';
+import { refuseUntrainable, type LayerSpec } from '../../api/layer-model';
 import type { DenseWeights, ModelSpec, OptimizerName } from '../../api/model-spec';
 import { planConvEngine, writeConvDescriptor, type ConvPlan } from './conv-layout';
 import { planEngine, writeDescriptor, type EnginePlan, type OptimizerSettings } from './layout';
@@ -29,6 +29,7 @@ function denseSpec(layers: readonly LayerSpec[]): ModelSpec {
 }
 
 export function planNetwork(layers: readonly LayerSpec[], batchSize: number, optimizer: OptimizerName, setSizes: readonly number[], base: number, workers = 1): NetworkPlan {
+  refuseUntrainable(layers);
   if (isDenseStack(layers)) return planEngine(denseSpec(layers), batchSize, optimizer, setSizes, base, workers);
   return planConvEngine(layers, batchSize, optimizer, setSizes, base, workers);
 }
