@@ -77,6 +77,25 @@ describe('Digit Studio in the browser (web mode, real backend)', () => {
     await screenshot(page, 'evaluate-keras-h5');
   });
 
+  it("opens the kit's Keras CNN, shows its layers, and reads a drawn 7 with it on the Draw page", async () => {
+    await page.getByTestId('nav-models').click();
+    await page.locator('input[type=file]').setInputFiles(`${VERIFY_FIXTURES}keras_reference_cnn.h5`);
+    const card = page.getByTestId('model-card').filter({ hasText: 'keras_reference_cnn' });
+    await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1);
+    expect(await card.getByTestId('model-layers').textContent()).toMatch(/^\s*Conv2D 16 3×3 relu → MaxPooling2D 2×2 → .* → Dense 10 softmax · 12,810 parameters\s*$/);
+    await card.getByTestId('layer-summary').locator('summary').click();
+    await expect.poll(() => card.getByTestId('layer-summary-table').locator('tfoot').textContent()).toMatch(/Total params\s*12,810/);
+    await screenshot(page, 'models-keras-cnn');
+    await page.getByTestId('nav-draw').click();
+    await page.getByTestId('model-select').selectOption({ label: 'keras_reference_cnn' });
+    await page.getByTestId('clear-button').click();
+    const prediction = page.getByTestId('prediction');
+    await drawStrokes(page, 'draw-canvas', SEVEN);
+    await expect.poll(() => prediction.getAttribute('data-strokes')).toBe('1');
+    await expect.poll(() => prediction.getAttribute('data-digit'), { timeout: 30_000 }).toBe('7');
+    await screenshot(page, 'draw-7-keras-cnn');
+  });
+
   it('refuses a page without the token', async () => {
     const other = await browser.newPage();
     const response = await other.goto(app.url.replace(/\?code=.*/, ''));

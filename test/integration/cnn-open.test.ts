@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMnist, type DigitSet } from '../../src/core/dataset';
-import { openModelFile, readModelFile } from '../../src/core/formats/model-file';
+import { openModelFile } from '../../src/core/formats/model-file';
 import { createPredictor } from '../../src/core/inference';
 import { writeDigitPng } from '../helpers/mnist-files';
 import { jsonLines, runCli } from '../helpers/run-cli';
@@ -11,7 +11,8 @@ import { checkH5, VERIFY_FIXTURES } from '../helpers/verify-kit';
 
 /**
  * Opening Keras CNNs (issue 17, first slice): the kit's three Keras-3-written CNN files (28x28x1 input, 784 →
- * Reshape, 28x28 → Reshape; the same weights) read, summarized and run by the CLI, judged by real Keras 3 (check-h5).
+ * Reshape, 28x28 → Reshape; the same weights) read, summarized, run and exported to TFLite by the CLI, judged by real
+ * Keras 3 (check-h5) and LiteRT.
  */
 const dir = mkdtempSync(join(tmpdir(), 'digit-studio-cnn-open-'));
 const FIXTURES = ['keras_reference_cnn', 'keras_reference_cnn_flat_input', 'keras_reference_cnn_input28x28'];
@@ -93,7 +94,11 @@ describe('a Keras CNN elsewhere', () => {
     expect((prediction.probabilities as number[]).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
   });
 
-  it('is refused in one line, naming the layer, where only Dense stacks run (the app, training, export)', async () => {
-    await expect(readModelFile(file)).rejects.toThrow(/^.*keras_reference_cnn\.h5: layer conv2d is a Conv2D; Digit Studio runs Dense networks only \(InputLayer, Flatten, Dense, Activation, Dropout\)$/);
+  it('export writes it as TFLite, verified in LiteRT on the MNIST test images', async () => {
+    const out = join(dir, 'keras-cnn.tflite');
+    const text = await runCli(['export', file, '--tflite', out, '--quantize', 'int8']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^Wrote .*keras-cnn\.tflite: [\d,]+ bytes \(TFLite, int8 dynamic-range weights, input \[1,784\]\)/);
+    expect(text.stdout).toMatch(/Verified with .* accuracy 98\.\d\d% \(source model 98\.51%\)/);
   });
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../../src/core/api/base64';
-import { ApiError, type ModelEntry } from '../../src/core/api/contract';
+import { ApiError, type ModelEntry, type ModelWeights } from '../../src/core/api/contract';
 import { AppService } from '../../src/core/service/app-service';
 
 const BUNDLED = fileURLToPath(new URL('../../resources/models', import.meta.url));
@@ -105,7 +105,7 @@ describe('corrupt user data', () => {
     expect(listed.map((m) => m.id)).toEqual(['bundled-digit-mlp', good.id]);
     await expect(service.call('getModel', { id: 'run-20260101000000-aaaaaa' })).rejects.toThrow(/is damaged \(meta\.json is not valid JSON\)/);
     await expect(service.call('getModel', { id: 'run-20260101000000-ffffff' })).rejects.toThrow(/does not exist/);
-    const bundled = (await service.call('getModel', { id: 'bundled-digit-mlp' })) as { spec: { layers: unknown[] } };
-    expect(bundled.spec.layers).toHaveLength(3);
+    const bundled = (await service.call('getModel', { id: 'bundled-digit-mlp' })) as ModelWeights;
+    expect(bundled.layers.map((layer) => layer.type)).toEqual(['InputLayer', 'Dense', 'Dense', 'Dense']);
   });
 });

@@ -1,6 +1,7 @@
 import { INPUT_SHAPES, LABEL_STYLES, QUANTIZATIONS } from '../../core/api/export-options';
+import { INPUT_SIZE } from '../../core/api/model-spec';
 import { loadMnist } from '../../core/dataset';
-import { readModelFile } from '../../core/formats/model-file';
+import { openModelFile } from '../../core/formats/model-file';
 import { exportTflite } from '../../core/formats/tflite/export';
 import { verificationProblem, verifyTflite, type TfliteVerification } from '../../core/formats/tflite/verify';
 import { choiceFlag, parseCommand, UsageError } from '../args';
@@ -49,7 +50,7 @@ export async function exportCommand(argv: string[]): Promise<void> {
   const inputShape = choiceFlag(values, 'input-shape', INPUT_SHAPES) ?? '784';
   const labels = choiceFlag(values, 'labels', LABEL_STYLES) ?? 'words';
 
-  const model = await readModelFile(positionals[0]);
+  const model = await openModelFile(positionals[0]);
   const result = await exportTflite(model, out, { quantize, inputShape, labels });
   const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
   const verification = values['no-verify'] ? null : await verifyTflite(result.bytes, model, (await loadMnist(dataDir)).test);
@@ -72,7 +73,7 @@ export async function exportCommand(argv: string[]): Promise<void> {
       }),
     );
   } else {
-    const shape = inputShape === '28x28' ? '[1,28,28,1]' : `[1,${model.spec.inputSize}]`;
+    const shape = inputShape === '28x28' ? '[1,28,28,1]' : `[1,${INPUT_SIZE}]`;
     console.log(`Wrote ${result.file}: ${result.bytes.length.toLocaleString('en-US')} bytes (TFLite, ${WEIGHTS[quantize]} weights, input ${shape}) in ${result.seconds.toFixed(2)} s`);
     console.log(`Wrote ${result.labelsFile}: ${result.labelsBytes} bytes (labels ${labels === 'words' ? 'Zero … Nine' : '0 … 9'})`);
     if (verification) {

@@ -1,10 +1,9 @@
-import { trainedModelOf } from '../../core/api/layer-model';
 import { extname, resolve } from 'node:path';
 import { BACKENDS } from '../../core/api/backends';
 import { HIDDEN_ACTIVATIONS, OPTIMIZERS } from '../../core/api/model-spec';
 import { PRESETS, parseTrainConfig, type PresetName, type TrainConfig } from '../../core/api/train-config';
 import type { DoneEvent, TrainingEvent } from '../../core/api/training-events';
-import { readModelFile, writeModelFile } from '../../core/formats/model-file';
+import { openModelFile, writeModelFile } from '../../core/formats/model-file';
 import { writeFileAtomic } from '../../core/fs/atomic-write';
 import { writeProblem } from '../../core/service/failure-message';
 import { historyCsv } from '../../core/service/history-csv';
@@ -85,9 +84,11 @@ function configFromFlags(values: Record<string, string | boolean | undefined>): 
 async function startFrom(values: Record<string, string | boolean | undefined>, config: TrainConfig): Promise<TrainingInputs> {
   const file = values['start-from'];
   if (typeof file !== 'string') return {};
-  const model = await readModelFile(resolve(file));
-  const problem = startModelProblem(config, model.spec);
-  if (problem) throw new UsageError(`--start-from ${file}: ${problem} (--hidden, --activation)`);
+  const model = await openModelFile(resolve(file));
+  const problem = startModelProblem(config, model.layers);
+  const cnn = model.layers.some((layer) => layer.type === 'Conv2D');
+  const flags = cnn ? `${config.cnn ? '' : '--arch cnn, '}--filters, --kernel-size, --dense-units, --dropout` : `${config.cnn ? '--arch mlp, ' : ''}--hidden`;
+  if (problem) throw new UsageError(`--start-from ${file}: ${problem} (${flags}, --activation)`);
   return { initialWeights: model.weights };
 }
 
@@ -142,7 +143,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
   process.removeListener('SIGINT', onSigint);
 
   const keep = out && result.model && (result.final.event === 'done' || result.final.epochs_completed > 0);
-  if (keep && result.model && out) await writeModelFile(trainedModelOf(result.model), out);
+  if (keep && result.model && out) await writeModelFile(result.model, out);
   if (history) await writeHistory(history, recorder);
   if (result.final.event === 'failed') {
     throw new CommandFailed(result.final.message + (keep ? `; saved them to ${out}` : ''));

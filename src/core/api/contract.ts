@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import type { BackendName } from './backends';
 import { INPUT_SHAPES, LABEL_STYLES, QUANTIZATIONS } from './export-options';
-import type { ModelSpec } from './model-spec';
+import type { BatchNormWeights, LayerSpec } from './layer-model';
+import type { ModelSummary } from './model-summary';
 import type { RunRecord, RunSummary } from './run-history';
 import { trainConfigSchema, type TrainConfig } from './train-config';
 import type { TrainingEvent } from './training-events';
@@ -162,19 +163,26 @@ export interface ModelEntry {
   source: 'bundled' | 'trained' | 'imported';
   createdAt: string;
   testAccuracy: number | null;
+  /** Total parameters, as Keras' model.summary() counts them. */
   params: number;
+  /** The layers in one line (api/model-summary.ts describeModel): "784 → 128 relu → 10 softmax", "Conv2D 32 3×3 relu → …". */
   layers: string;
+  /** Keras' model.summary(): the input shape, then each layer's name, type, output shape and parameter count. */
+  summary: ModelSummary;
   config: TrainConfig | null;
   backend: BackendName | null;
   /** Where the model lives on disk. */
   path: string;
 }
 
+/** A model for the renderer to run (core/inference createPredictor): its Keras layer list and weights. */
 export interface ModelWeights {
   id: string;
-  spec: ModelSpec;
-  /** base64 little-endian float32, per layer: kernel [in, out] then bias */
+  layers: LayerSpec[];
+  /** base64 little-endian float32, per Conv2D or Dense layer in order: the kernel in Keras' layout, then the bias */
   weights: Array<{ kernel: string; bias: string }>;
+  /** The same, per BatchNormalization layer in order; absent when the model has none. */
+  batchNorm?: Array<Record<keyof BatchNormWeights, string>>;
 }
 
 export interface EvaluationResult {

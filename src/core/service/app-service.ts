@@ -2,11 +2,11 @@
  * The backend behind the API contract, shared by the Electron main process and the web mode: training runs,
  * the model library, evaluation and exports. Shells only move messages; every request is validated here.
  */
-import { trainedModelOf } from '../api/layer-model';
-import { base64ByteLength, base64ToBytes, bytesToBase64, floatsToBase64 } from '../api/base64';
+import { base64ByteLength, base64ToBytes, bytesToBase64 } from '../api/base64';
 import { ApiError, IMPORT_TOO_LARGE, MAX_IMPORT_BYTES, isMethod, parseRequest, type ApiEvent, type Method, type Request, type Responses, type SampleEntry, type TrainingState } from '../api/contract';
 import { loadMnist, type Mnist } from '../dataset';
 import { BACKEND_LABELS } from '../api/backends';
+import { encodeModel } from '../api/model-weights';
 import type { RunRecord } from '../api/run-history';
 import { availableBackends } from '../training/backend';
 import type { TrainConfig } from '../api/train-config';
@@ -47,10 +47,11 @@ function refuseOversizedImport({ fileName, data, weightsData }: Request<'importM
   throw new ApiError(`${files} ${IMPORT_TOO_LARGE}`);
 }
 
-/** How a finished run is listed in the library. */
+/** How a finished run is listed in the library: "ADAM 128-128 · 10 epochs · 97.90%", "ADAM CNN 32-64 · …" for a CNN. */
 function trainedMeta(config: TrainConfig, final: DoneEvent) {
   const tuned = config.startFrom ? ' · fine-tuned' : '';
-  const name = `${config.optimizer.toUpperCase()} ${config.hiddenUnits.join('-')}${tuned} · ${final.epochs_completed} epochs · ${(final.test_accuracy * 100).toFixed(2)}%`;
+  const layers = config.cnn ? `CNN ${config.cnn.filters.join('-')}` : config.hiddenUnits.join('-');
+  const name = `${config.optimizer.toUpperCase()} ${layers}${tuned} · ${final.epochs_completed} epochs · ${(final.test_accuracy * 100).toFixed(2)}%`;
   return { name, testAccuracy: final.test_accuracy, config, backend: final.backend };
 }
 
@@ -118,8 +119,6 @@ export class AppService {
     startTraining: async (config) => {
       // Refused before the start model and the drawings are read, and again after (a run may have begun meanwhile).
       this.refuseWhileTraining();
-      // The library holds Dense networks only, so a CNN run would have nowhere to go.
-      if (config.cnn) throw new ApiError('the app does not train convolutional networks yet: train one with the command line (digit-studio train --preset cnn --out cnn.h5)');
       const inputs = await this.trainingInputs(config);
       this.refuseWhileTraining();
       this.training = { running: true, config, events: [] };
@@ -164,7 +163,7 @@ export class AppService {
 
     getModel: async ({ id }) => {
       const { model } = await this.store.get(id);
-      return { id, spec: model.spec, weights: model.weights.map((w) => ({ kernel: floatsToBase64(w.kernel), bias: floatsToBase64(w.bias) })) };
+      return encodeModel(id, model);
     },
 
     deleteModel: async ({ id }) => {
@@ -269,7 +268,7 @@ export class AppService {
     const inputs: TrainingInputs = {};
     if (config.startFrom) {
       const { entry, model } = await this.store.get(config.startFrom);
-      const problem = startModelProblem(config, model.spec);
+      const problem = startModelProblem(config, model.layers);
       if (problem) throw new ApiError(`cannot start from ${entry.name}: ${problem}`);
       inputs.initialWeights = model.weights;
     }
@@ -286,7 +285,7 @@ export class AppService {
    * is reported; either way the run is over (`running` false) before anyone is told.
    */
   private async finishRun(config: TrainConfig, { model, final }: TrainingResult, recorder: RunRecorder): Promise<void> {
-    const saved = model && final.event === 'done' ? await this.unsaved.save(trainedModelOf(model), trainedMeta(config, final)) : undefined;
+    const saved = model && final.event === 'done' ? await this.unsaved.save(model, trainedMeta(config, final)) : undefined;
     // The record's end: how it ended, the model it produced or why that could not be saved.
     if (saved) recorder.setModel(saved.id);
     if (saved === null) {

@@ -4,7 +4,7 @@
  */
 import { bytesToBase64 } from '../api/base64';
 import { ApiError, type Request, type Responses } from '../api/contract';
-import type { TrainedModel } from '../api/model-spec';
+import type { LayerModel } from '../api/layer-model';
 import { idxImagesBytes, idxLabelsBytes, type DigitSet } from '../dataset';
 import { saveModelToH5Bytes } from '../formats/hdf5/write-h5';
 import { tfliteBytes } from '../formats/tflite/export';
@@ -18,7 +18,7 @@ export function safeFileName(name: string): string {
 
 export async function tfliteDownload(
   name: string,
-  model: TrainedModel,
+  model: LayerModel,
   request: Request<'exportTflite'>,
   testSet: DigitSet,
 ): Promise<Responses['exportTflite']> {
@@ -45,7 +45,7 @@ export async function tfliteDownload(
   };
 }
 
-export async function h5Download(name: string, model: TrainedModel): Promise<Responses['downloadModel']> {
+export async function h5Download(name: string, model: LayerModel): Promise<Responses['downloadModel']> {
   try {
     return { fileName: `${safeFileName(name)}.h5`, data: bytesToBase64(await saveModelToH5Bytes(model)) };
   } catch (error) {

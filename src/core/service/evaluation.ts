@@ -1,12 +1,12 @@
 /** The Evaluate page's numbers for one model on the MNIST test set. */
 import type { EvaluationResult } from '../api/contract';
-import type { TrainedModel } from '../api/model-spec';
+import type { LayerModel } from '../api/layer-model';
 import type { DigitSet } from '../dataset';
 import { createPredictor, evaluateModel } from '../inference';
 
 const MISCLASSIFIED_LIMIT = 200;
 
-export function evaluationResult(id: string, model: TrainedModel, test: DigitSet): EvaluationResult {
+export function evaluationResult(id: string, model: LayerModel, test: DigitSet): EvaluationResult {
   const result = evaluateModel(model, test);
   const predict = createPredictor(model);
   const size = test.rows * test.cols;

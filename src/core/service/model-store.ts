@@ -1,7 +1,8 @@
 /**
- * The user's model library: trained and imported models in <userDir>/models/<id>/ (model file + meta.json),
- * plus the read-only bundled models. Every model is checked by the format readers before it is listed; an entry
- * that fails a check is listed apart as damaged, with the reason, so the rest of the library still opens.
+ * The user's model library: trained and imported models (any Keras layer list the app runs: Dense stacks, CNNs) in
+ * <userDir>/models/<id>/ (model file + meta.json), plus the read-only bundled models. Every model is checked by the
+ * format readers before it is listed; an entry that fails a check is listed apart as damaged, with the reason, so the
+ * rest of the library still opens.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -9,10 +10,11 @@ import { basename, extname, join, sep } from 'node:path';
 import { ApiError, type DamagedModel, type ModelEntry } from '../api/contract';
 import { firstLine } from '../api/first-line';
 import { ModelFileError } from '../formats/model-error';
-import { readModelFile, writeModelFile } from '../formats/model-file';
+import { openModelFile, writeModelFile } from '../formats/model-file';
 import { parseModelJson } from '../formats/tfjs/model-json';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { describeLayers, parameterCount, type TrainedModel } from '../api/model-spec';
+import type { LayerModel } from '../api/layer-model';
+import { describeModel, modelSummary } from '../api/model-summary';
 import { writeProblem } from './failure-message';
 import { IMPORT_PREFIX, META_FILE, MODEL_FILE, STAGING_PREFIX, TRASH_PREFIX, newModelId } from './library-layout';
 import { DamagedModelError, readMeta } from './model-meta';
@@ -20,8 +22,8 @@ import { DamagedModelError, readMeta } from './model-meta';
 /** The uploaded weights file's name in the temp folder, beside `upload.json`. */
 const WEIGHTS_UPLOAD = 'upload.weights.bin';
 
-type Meta = Omit<ModelEntry, 'path' | 'params' | 'layers'>;
-type StoredModel = { entry: ModelEntry; model: TrainedModel };
+type Meta = Omit<ModelEntry, 'path' | 'params' | 'layers' | 'summary'>;
+type StoredModel = { entry: ModelEntry; model: LayerModel };
 
 export class ModelStore {
   readonly modelsDir: string;
@@ -34,8 +36,9 @@ export class ModelStore {
     this.modelsDir = join(userDir, 'models');
   }
 
-  private entry(meta: Meta, model: TrainedModel, path: string): ModelEntry {
-    return { ...meta, params: parameterCount(model.spec), layers: describeLayers(model.spec), path };
+  private entry(meta: Meta, model: LayerModel, path: string): ModelEntry {
+    const summary = modelSummary(model.layers);
+    return { ...meta, params: summary.params, layers: describeModel(model.layers), summary, path };
   }
 
   /** The bundled models are read-only: read once, then served from memory (the Draw page's first model). */
@@ -51,7 +54,7 @@ export class ModelStore {
       const path = join(this.bundledDir, file);
       const name = basename(file, '.json');
       const meta = JSON.parse(await readFile(join(this.bundledDir, `${name}.meta.json`), 'utf8').catch(() => '{}')) as Partial<Meta>;
-      const model = await readModelFile(path);
+      const model = await openModelFile(path);
       result.push({ entry: this.entry({ name, createdAt: '', testAccuracy: null, config: null, backend: null, ...meta, id: `bundled-${name}`, source: 'bundled' }, model, path), model });
     }
     return result;
@@ -67,7 +70,7 @@ export class ModelStore {
     const dir = join(this.modelsDir, folder);
     const meta = await readMeta(dir, folder);
     const path = join(dir, MODEL_FILE);
-    const model = await readModelFile(path);
+    const model = await openModelFile(path);
     return { entry: this.entry(meta, model, path), model };
   }
 
@@ -122,7 +125,7 @@ export class ModelStore {
    * half-written folder in the list (a staging folder left by a kill is swept at the next start). A failure is
    * told as the library's, in words, never naming the staging folder.
    */
-  private async add(model: TrainedModel, meta: Omit<Meta, 'id' | 'createdAt'>, prefix: 'run' | 'import'): Promise<ModelEntry> {
+  private async add(model: LayerModel, meta: Omit<Meta, 'id' | 'createdAt'>, prefix: 'run' | 'import'): Promise<ModelEntry> {
     const id = newModelId(prefix);
     const full: Meta = { ...meta, id, createdAt: new Date().toISOString() };
     const staging = join(this.modelsDir, `${STAGING_PREFIX}${id}`);
@@ -144,7 +147,7 @@ export class ModelStore {
     return new ApiError(`cannot write to the model library (${this.modelsDir}): ${writeProblem(error)}`);
   }
 
-  addTrained(model: TrainedModel, meta: Pick<Meta, 'name' | 'testAccuracy' | 'config' | 'backend'>): Promise<ModelEntry> {
+  addTrained(model: LayerModel, meta: Pick<Meta, 'name' | 'testAccuracy' | 'config' | 'backend'>): Promise<ModelEntry> {
     return this.add(model, { ...meta, source: 'trained' }, 'run');
   }
 
@@ -163,7 +166,7 @@ export class ModelStore {
         if (!weightsData) throw new ApiError(`${fileName} needs its weights file (${weightsFiles.join(', ')}): open both files together`);
         await rewriteWeightsPath(path);
       }
-      const model = await readModelFile(path);
+      const model = await openModelFile(path);
       return await this.add(model, { name: basename(fileName, ext), source: 'imported', testAccuracy: null, config: null, backend: null }, 'import');
     } catch (error) {
       throw this.uploadError(error, fileName, temp);

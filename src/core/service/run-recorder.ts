@@ -4,7 +4,8 @@
  * (done, failed). Pure: the app's run store writes the record to disk, the CLI's --history writes it to a file.
  */
 import { randomBytes } from 'node:crypto';
-import { describeLayers, mlpSpec } from '../api/model-spec';
+import { runLayers } from '../api/architecture';
+import { describeModel } from '../api/model-summary';
 import { MAX_BATCH_POINTS, type BatchPoint, type RunRecord } from '../api/run-history';
 import type { TrainConfig } from '../api/train-config';
 import type { TrainingEvent } from '../api/training-events';
@@ -37,7 +38,7 @@ export class RunRecorder {
       config,
       backend: null,
       threads: null,
-      layers: describeLayers(mlpSpec(config.hiddenUnits, config.activation)),
+      layers: describeModel(runLayers(config)),
       history: [],
       batches: [],
       test: null,

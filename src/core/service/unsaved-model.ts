@@ -7,13 +7,13 @@ import { lstat, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { ApiError, type ModelEntry, type UnsavedModel } from '../api/contract';
 import { writeModelFile } from '../formats/model-file';
-import type { TrainedModel } from '../api/model-spec';
+import type { LayerModel } from '../api/layer-model';
 import { safeFileName } from './downloads';
 import { userMessage, writeProblem } from './failure-message';
 import type { ModelStore } from './model-store';
 
 type TrainedMeta = Parameters<ModelStore['addTrained']>[1];
-type Kept = { model: TrainedModel; meta: TrainedMeta; problem: string };
+type Kept = { model: LayerModel; meta: TrainedMeta; problem: string };
 
 /** `<base>.h5`, or `<base>-2.h5`, `<base>-3.h5`, …: the first name not taken, so no file of the user's is replaced. */
 async function freePath(directory: string, base: string): Promise<string> {
@@ -34,7 +34,7 @@ export class UnsavedModelKeeper {
   }
 
   /** Saves a finished run's model to the library: its entry when saved, null when kept here after a failure. */
-  async save(model: TrainedModel, meta: TrainedMeta): Promise<ModelEntry | null> {
+  async save(model: LayerModel, meta: TrainedMeta): Promise<ModelEntry | null> {
     try {
       return await this.store.addTrained(model, meta);
     } catch (error) {

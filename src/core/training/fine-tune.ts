@@ -4,8 +4,10 @@
  * a start model fits the configured layers, and the accuracy on the drawings measured after every epoch with
  * the plain-JavaScript forward pass (the same one the app predicts with, not the training engine).
  */
-import type { LayerModel } from '../api/layer-model';
-import { INPUT_SIZE, describeLayers, mlpSpec, type ModelSpec } from '../api/model-spec';
+import { runLayers } from '../api/architecture';
+import type { LayerModel, LayerSpec } from '../api/layer-model';
+import { INPUT_SIZE } from '../api/model-spec';
+import { describeModel } from '../api/model-summary';
 import type { TrainConfig } from '../api/train-config';
 import type { DigitSet } from '../dataset';
 import { evaluateModel } from '../inference/evaluate';
@@ -41,9 +43,16 @@ export function userAccuracy(user: DigitSet): (model: LayerModel) => number {
   return (model) => evaluateModel(model, user).accuracy;
 }
 
-/** Why a model cannot be the start of a run with these settings, or null when its layers match them. */
-export function startModelProblem(config: TrainConfig, spec: ModelSpec): string | null {
-  const wanted = mlpSpec(config.hiddenUnits, config.activation);
-  if (describeLayers(spec) === describeLayers(wanted)) return null;
-  return `its layers are ${describeLayers(spec)} but the settings ask for ${describeLayers(wanted)}: set the hidden layer sizes and activation to match the model`;
+/**
+ * Why a model cannot be the start of a run with these settings, or null when its layers match them: the same layers
+ * in the same order with the same settings, as describeModel words them (a Dense stack or a CNN alike).
+ */
+export function startModelProblem(config: TrainConfig, layers: readonly LayerSpec[]): string | null {
+  const found = describeModel(layers);
+  const wanted = describeModel(runLayers(config));
+  if (found === wanted) return null;
+  const advice = layers.some((layer) => layer.type === 'Conv2D')
+    ? `${config.cnn ? '' : 'choose a CNN and '}set its filters, kernel size, dense units, dropout and activation to match the model`
+    : `${config.cnn ? 'choose an MLP and ' : ''}set the hidden layer sizes and activation to match the model`;
+  return `its layers are ${found} but the settings ask for ${wanted}: ${advice}`;
 }

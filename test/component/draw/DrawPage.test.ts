@@ -26,9 +26,10 @@ import DrawCanvas from '../../../src/renderer/src/draw/DrawCanvas.vue';
 import DrawPage from '../../../src/renderer/src/draw/DrawPage.vue';
 import DigitImage from '../../../src/renderer/src/shared/DigitImage.vue';
 import { useModelsStore } from '../../../src/renderer/src/stores/models';
+import { MLP_FACTS } from '../../helpers/model-facts';
 
 const entry = (id: string, name: string, testAccuracy: number | null): ModelEntry => ({
-  id, name, source: 'bundled', createdAt: '', testAccuracy, params: 118_282, layers: '784-128-128-10', config: null, backend: null, path: `/models/${id}.json`,
+  id, name, source: 'bundled', createdAt: '', testAccuracy, ...MLP_FACTS, config: null, backend: null, path: `/models/${id}.json`,
 });
 const predictor = bundledPredictor();
 let wrapper: VueWrapper;

@@ -17,10 +17,11 @@ vi.mock('vue-echarts', () => ({
 
 import EvaluatePage from '../../../src/renderer/src/evaluate/EvaluatePage.vue';
 import { useModelsStore } from '../../../src/renderer/src/stores/models';
+import { MLP_FACTS } from '../../helpers/model-facts';
 
 const model: ModelEntry = {
   id: 'bundled-digit-mlp', name: 'Digit MLP', source: 'bundled', createdAt: '', testAccuracy: 0.9767,
-  params: 118_282, layers: '784-128-128-10', config: null, backend: null, path: '/models/digit-mlp.json',
+  ...MLP_FACTS, config: null, backend: null, path: '/models/digit-mlp.json',
 };
 
 function evaluation(misclassifiedCount: number): EvaluationResult {

@@ -2,6 +2,7 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { KERAS_CNN } from '../../../src/core/api/architecture';
 import type { DamagedModel, ModelEntry, TfliteExportResult } from '../../../src/core/api/contract';
 
 const { call, downloads } = vi.hoisted(() => ({ call: vi.fn(), downloads: [] as Array<{ fileName: string; data: string }> }));
@@ -13,10 +14,11 @@ vi.mock('../../../src/renderer/src/shared/download', () => ({ downloadFile: (fil
 
 import ModelsPage from '../../../src/renderer/src/models/ModelsPage.vue';
 import { useModelsStore } from '../../../src/renderer/src/stores/models';
+import { CNN_FACTS, MLP_FACTS } from '../../helpers/model-facts';
 
 const bundled: ModelEntry = {
   id: 'bundled-digit-mlp', name: 'Digit MLP (bundled)', source: 'bundled', createdAt: '2026-11-25T15:59:00.000Z', testAccuracy: 0.9767,
-  params: 118_282, layers: 'dense 128 relu → dense 128 relu → dense 10 softmax', backend: 'wasm', path: '/app/resources/models/digit-mlp.json',
+  ...MLP_FACTS, backend: 'wasm', path: '/app/resources/models/digit-mlp.json',
   config: { epochs: 10, batchSize: 64, learningRate: 0.001, optimizer: 'adam', momentum: 0.9, hiddenUnits: [128, 128], activation: 'relu', validationSplit: 0.2, seed: 1, backend: 'auto' },
 };
 const imported: ModelEntry = { ...bundled, id: 'import-abc', name: 'keras-reference', source: 'imported', testAccuracy: null, config: null, backend: null, path: '/u/models/import-abc/model.json' };
@@ -69,6 +71,29 @@ describe('ModelsPage', () => {
     expect(text).toContain('adam · lr 0.001 · 10 epochs · batch 64');
     expect(text).toContain('wasm');
     expect(card(page, 'Digit MLP (bundled)').find('[data-testid="delete-button"]').exists()).toBe(false);
+  });
+
+  it("shows a CNN's layers in one line with its parameter count, and Keras' model.summary() when expanded", async () => {
+    const cnn: ModelEntry = { ...bundled, ...CNN_FACTS, id: 'run-cnn', name: 'ADAM CNN 32-64', source: 'trained', config: { ...bundled.config!, batchSize: 128, cnn: KERAS_CNN } };
+    library = [bundled, cnn];
+    const page = mountPage();
+    const cnnCard = card(page, 'ADAM CNN 32-64');
+    expect(cnnCard.get('[data-testid="model-layers"]').text()).toBe(
+      'Conv2D 32 3×3 relu → MaxPooling2D 2×2 → Conv2D 64 3×3 relu → MaxPooling2D 2×2 → Flatten → Dropout 0.5 → Dense 10 softmax · 34,826 parameters',
+    );
+    expect(cnnCard.text()).toContain('batch 128 · cnn filters=32,64 kernel=3 dense=none dropout=0.5 relu');
+    const details = cnnCard.get('[data-testid="layer-summary"]');
+    expect(details.attributes('open')).toBeUndefined();
+    await details.get('summary').trigger('click');
+    expect((details.element as HTMLDetailsElement).open).toBe(true);
+    const rows = cnnCard.findAll('[data-testid="layer-summary-table"] tr').map((row) => row.findAll('th, td').map((cell) => cell.text()));
+    expect(cnnCard.get('caption').text()).toBe('Input (None, 28, 28, 1)');
+    // As model.summary() prints keras.io's CNN: a header, 7 layers, the total.
+    expect(rows).toHaveLength(9);
+    expect(rows[0]).toEqual(['Layer (type)', 'Output shape', 'Param #']);
+    expect(rows[3]).toEqual(['conv2d_1 (Conv2D)', '(None, 11, 11, 64)', '18,496']);
+    expect(rows[8]).toEqual(['Total params', '34,826']);
+    expect(card(page, 'Digit MLP (bundled)').get('[data-testid="model-layers"]').text()).toBe('784 → 128 relu → 128 relu → 10 softmax · 118,282 parameters');
   });
 
   it('sends model.json and its weights file as one base64 importModel request, then lists the new model', async () => {

@@ -3,6 +3,7 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
+import { runLayers } from '../../../src/core/api/architecture';
 import { bytesToBase64 } from '../../../src/core/api/base64';
 import type { ApiEvent } from '../../../src/core/api/contract';
 import type { RunSummary } from '../../../src/core/api/run-history';
@@ -73,7 +74,7 @@ beforeEach(() => {
       runs = runs.filter((r) => r.id !== request.id);
       return { deleted: true };
     }
-    if (method === 'getModel') return { id: request.id, spec: { inputSize: 784, layers: [{ units: 10, activation: 'softmax' }] }, weights: [{ kernel: zeros(7840), bias: zeros(10) }] };
+    if (method === 'getModel') return { id: request.id, layers: runLayers({ hiddenUnits: [], activation: 'relu' }), weights: [{ kernel: zeros(7840), bias: zeros(10) }] };
     throw new Error(`unexpected ${method}`);
   });
 });

@@ -3,10 +3,11 @@
  * layer check, and the fit loop's hooks (start weights before the first step, accuracy on the drawings after
  * every epoch and at the end).
  */
-import { runLayers } from '../../../src/core/api/architecture';
 import { describe, expect, it } from 'vitest';
-import { mlpSpec, type DenseWeights } from '../../../src/core/api/model-spec';
-import { RECOMMENDED } from '../../../src/core/api/train-config';
+import { cnnLayers, KERAS_CNN, runLayers } from '../../../src/core/api/architecture';
+import { denseLayers, type LayerSpec } from '../../../src/core/api/layer-model';
+import { mlpSpec, type DenseWeights, type HiddenActivation } from '../../../src/core/api/model-spec';
+import { CNN, RECOMMENDED } from '../../../src/core/api/train-config';
 import type { TrainingEvent } from '../../../src/core/api/training-events';
 import type { DigitSet } from '../../../src/core/dataset';
 import { mixUserSamples, startModelProblem, userAccuracy, userRepeats } from '../../../src/core/training/fine-tune';
@@ -41,12 +42,28 @@ describe('mixing the drawings into MNIST', () => {
 });
 
 describe('the start model', () => {
+  const mlp = (hiddenUnits: number[], activation: HiddenActivation = 'relu') => denseLayers(mlpSpec(hiddenUnits, activation));
+
   it('must have the layers the settings ask for', () => {
-    expect(startModelProblem(RECOMMENDED, mlpSpec([128, 128], 'relu'))).toBeNull();
-    expect(startModelProblem(RECOMMENDED, mlpSpec([64], 'relu'))).toBe(
+    expect(startModelProblem(RECOMMENDED, mlp([128, 128]))).toBeNull();
+    expect(startModelProblem(RECOMMENDED, mlp([64]))).toBe(
       'its layers are 784 → 64 relu → 10 softmax but the settings ask for 784 → 128 relu → 128 relu → 10 softmax: set the hidden layer sizes and activation to match the model',
     );
-    expect(startModelProblem(RECOMMENDED, mlpSpec([128, 128], 'tanh'))).toMatch(/^its layers are 784 → 128 tanh → 128 tanh/);
+    expect(startModelProblem(RECOMMENDED, mlp([128, 128], 'tanh'))).toMatch(/^its layers are 784 → 128 tanh → 128 tanh/);
+  });
+
+  it("a CNN: the settings' Conv2D, pooling, Dense and Dropout layers, whatever the model's input layout", () => {
+    expect(startModelProblem(CNN, cnnLayers(KERAS_CNN))).toBeNull();
+    // Keras' flat-input variant: InputLayer(784) → Reshape(28, 28, 1) → the same layers, so the same weights.
+    const flat: LayerSpec[] = [{ type: 'InputLayer', name: 'input', shape: [784] }, { type: 'Reshape', name: 'reshape', targetShape: [28, 28, 1] }, ...cnnLayers(KERAS_CNN).slice(1)];
+    expect(startModelProblem(CNN, flat)).toBeNull();
+    expect(startModelProblem(CNN, cnnLayers({ ...KERAS_CNN, filters: [16, 32], dropout: 0.25 }))).toBe(
+      'its layers are Conv2D 16 3×3 relu → MaxPooling2D 2×2 → Conv2D 32 3×3 relu → MaxPooling2D 2×2 → Flatten → Dropout 0.25 → Dense 10 softmax ' +
+        'but the settings ask for Conv2D 32 3×3 relu → MaxPooling2D 2×2 → Conv2D 64 3×3 relu → MaxPooling2D 2×2 → Flatten → Dropout 0.5 → Dense 10 softmax: ' +
+        'set its filters, kernel size, dense units, dropout and activation to match the model',
+    );
+    expect(startModelProblem(RECOMMENDED, cnnLayers(KERAS_CNN))).toMatch(/: choose a CNN and set its filters, kernel size, dense units, dropout and activation to match the model$/);
+    expect(startModelProblem(CNN, mlp([128, 128]))).toMatch(/^its layers are 784 → 128 relu → 128 relu → 10 softmax but .*: choose an MLP and set the hidden layer sizes and activation to match the model$/);
   });
 });
 

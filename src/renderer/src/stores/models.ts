@@ -1,8 +1,8 @@
 /** The model library and the model chosen for drawing/evaluation, with a ready-to-run predictor. */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { base64ToFloats } from '../../../core/api/base64';
 import type { DamagedModel, ModelEntry, Request } from '../../../core/api/contract';
+import { decodeModel } from '../../../core/api/model-weights';
 import { createPredictor } from '../../../core/inference/forward';
 import { api, messageOf } from '../api/client';
 
@@ -30,9 +30,9 @@ export const useModelsStore = defineStore('models', () => {
     selectedId.value = id;
     loading.value = true;
     try {
-      const { spec, weights } = await api.call('getModel', { id });
+      const model = decodeModel(await api.call('getModel', { id }));
       if (selectedId.value !== id) return; // another choice was made meanwhile
-      predictor.value = createPredictor({ spec, weights: weights.map((w) => ({ kernel: base64ToFloats(w.kernel), bias: base64ToFloats(w.bias) })) });
+      predictor.value = createPredictor(model);
       error.value = null;
     } catch (e) {
       predictor.value = null;
