@@ -48,7 +48,8 @@ describe('train form', () => {
     expect(wrapper.get('#train-learning-rate-error').text()).toBe('enter a number');
     expect(wrapper.get('#train-epochs').attributes('aria-invalid')).toBe('true');
     expect(wrapper.get('#train-epochs').attributes('aria-describedby')).toContain('train-epochs-error');
-    expect(document.activeElement?.id).toBe('train-epochs');
+    // The first invalid field in the form: the network's settings come first.
+    expect(document.activeElement?.id).toBe('train-hidden');
     wrapper.unmount();
   });
 

@@ -17,9 +17,10 @@ import { useSamplesStore } from '../../../src/renderer/src/stores/samples';
 import { useTrainingStore } from '../../../src/renderer/src/stores/training';
 import TrainForm from '../../../src/renderer/src/train/TrainForm.vue';
 import TrainStats from '../../../src/renderer/src/train/TrainStats.vue';
+import { CNN_FACTS, MLP_FACTS } from '../../helpers/model-facts';
 
 const model = (id: string, name: string, layers: string): ModelEntry => ({
-  id, name, layers, source: 'trained', createdAt: '', testAccuracy: null, params: 0, config: null, backend: null, path: '',
+  ...MLP_FACTS, id, name, layers, source: 'trained', createdAt: '', testAccuracy: null, config: null, backend: null, path: '',
 });
 const sample = (id: string): SampleEntry => ({ id, label: 3, createdAt: '', pixels: '' });
 
@@ -66,7 +67,22 @@ describe('train form: start from a model, include my drawings', () => {
     mountForm(1);
     await wrapper.get('[data-testid="train-start-from"]').setValue('bundled-digit-mlp');
     await wrapper.get('#train-hidden').setValue('64');
-    expect(wrapper.get('#train-start-from-error').text()).toBe('its layers are 784 → 128 relu → 128 relu → 10 softmax: set the hidden layer sizes to match, or start fresh');
+    expect(wrapper.get('#train-start-from-error').text()).toBe('its layers are 784 → 128 relu → 128 relu → 10 softmax: set the network to match, or start fresh');
+  });
+
+  it('offers the library CNN with the CNN settings, and no Dense stack', async () => {
+    mountForm(0);
+    useModelsStore().models.push({ ...model('run-cnn', 'My CNN', ''), ...CNN_FACTS });
+    await wrapper.get('#train-preset').setValue('cnn');
+    expect(options().map((o) => [o.text(), o.attributes('disabled') !== undefined])).toEqual([
+      ['Fresh weights', false],
+      ['Digit MLP (bundled) (other layers)', true],
+      ['Small (other layers)', true],
+      ['My CNN', false],
+    ]);
+    await wrapper.get('[data-testid="train-start-from"]').setValue('run-cnn');
+    await wrapper.get('#train-dropout').setValue('0.25');
+    expect(wrapper.get('#train-start-from-error').text()).toMatch(/^its layers are Conv2D 32 3×3 relu → .*: set the network to match, or start fresh$/);
   });
 
   it('cannot include drawings when there are none', () => {

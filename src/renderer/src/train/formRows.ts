@@ -1,5 +1,7 @@
 /** The Train form's settings as data: each control's id, label, hint and kind, in rows of one or two side by side. */
+import { CONV_KERNEL_SIZES } from '../../../core/api/architecture';
 import type { BackendInfo } from '../../../core/api/contract';
+import { HIDDEN_ACTIVATIONS } from '../../../core/api/model-spec';
 import type { TrainFields } from './formModel';
 
 export interface Choice {
@@ -19,17 +21,47 @@ export interface SettingSpec {
 }
 
 /** The fields edited by a text, number or select control (the checkboxes live in their own components). */
-export type SettingKey = 'epochs' | 'batchSize' | 'learningRate' | 'optimizer' | 'momentum' | 'hiddenUnits' | 'validationSplit' | 'limit' | 'seed' | 'backend';
+export type SettingKey =
+  | 'epochs'
+  | 'batchSize'
+  | 'learningRate'
+  | 'optimizer'
+  | 'momentum'
+  | 'hiddenUnits'
+  | 'activation'
+  | 'kernelSize'
+  | 'denseUnits'
+  | 'dropout'
+  | 'validationSplit'
+  | 'limit'
+  | 'seed'
+  | 'backend';
 
 export interface FieldSpec extends SettingSpec {
   key: SettingKey;
-  /** Shown only while this holds; absent: always. */
+  /** Shown only while this holds (or while the field holds an invalid value); absent: always. */
   when?: (fields: TrainFields) => boolean;
 }
 
 const number = (min: string, step: string, max?: string): Record<string, string> => ({ type: 'number', min, ...(max === undefined ? {} : { max }), step });
+const sizes = { type: 'text', inputmode: 'numeric', autocomplete: 'off' };
+const mlp = (fields: TrainFields): boolean => fields.architecture === 'mlp';
+const cnn = (fields: TrainFields): boolean => fields.architecture === 'cnn';
 
-/** The rows under the preset, in display order; the backend choices are the ones the backend reported. */
+/** The layer settings under the architecture switch (the CNN's filters per block have their own control). */
+export const NETWORK_ROWS: readonly FieldSpec[][] = [
+  [
+    { key: 'hiddenUnits', id: 'train-hidden', label: 'Hidden layers', hint: 'Comma-separated, e.g. 128,128', control: sizes, when: mlp },
+    { key: 'kernelSize', id: 'train-kernel-size', label: 'Kernel size', choices: CONV_KERNEL_SIZES.map((k) => ({ value: String(k), label: `${k}×${k}` })), when: cnn },
+    { key: 'activation', id: 'train-activation', label: 'Activation', choices: HIDDEN_ACTIVATIONS.map((a) => ({ value: a, label: a })) },
+  ],
+  [
+    { key: 'denseUnits', id: 'train-dense-units', label: 'Dense layers', hint: 'Sizes after Flatten; empty: none', control: { ...sizes, placeholder: 'none' }, when: cnn },
+    { key: 'dropout', id: 'train-dropout', label: 'Dropout', hint: '0: no Dropout layer', control: number('0', '0.05', '0.95'), when: cnn },
+  ],
+];
+
+/** The rows under the network, in display order; the backend choices are the ones the backend reported. */
 export function settingRows(backends: readonly BackendInfo[]): FieldSpec[][] {
   return [
     [
@@ -50,15 +82,6 @@ export function settingRows(backends: readonly BackendInfo[]): FieldSpec[][] {
       },
     ],
     [{ key: 'momentum', id: 'train-momentum', label: 'Momentum', control: number('0', '0.01', '0.99'), when: (fields) => fields.optimizer === 'momentum' }],
-    [
-      {
-        key: 'hiddenUnits',
-        id: 'train-hidden',
-        label: 'Hidden layer sizes',
-        hint: 'Comma-separated, e.g. 128,128',
-        control: { type: 'text', inputmode: 'numeric', autocomplete: 'off' },
-      },
-    ],
     [
       { key: 'validationSplit', id: 'train-validation', label: 'Validation split', control: number('0', '0.05', '0.95') },
       { key: 'limit', id: 'train-limit', label: 'Training images', hint: 'Empty: all 60,000', control: { ...number('1', '1', '60000'), placeholder: 'all' } },
