@@ -1,24 +1,13 @@
 import { summarizeLayers, type LayerModel, type LayerSpec } from '../../src/core/api/layer-model';
 import type { CompileInfo } from '../../src/core/api/model-spec';
-
-/** mulberry32: a small seeded generator of uniform numbers in [0, 1). */
-function uniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+import { createRng } from '../../src/core/training/rng';
 
 /**
  * The layers with seeded Keras glorot_uniform kernels (uniform in ±sqrt(6 / (fan_in + fan_out)), a Conv2D's fans
  * counting its kernel window) and small random biases: not zero, so that a bias written to the wrong place shows.
  */
 export function randomLayerModel(layers: LayerSpec[], seed: number, compile?: CompileInfo): LayerModel {
-  const random = uniform(seed);
+  const random = createRng(seed);
   const weights = summarizeLayers(layers).flatMap(({ kernelShape }) => {
     if (!kernelShape) return [];
     const [inputs, units] = kernelShape.slice(-2);

@@ -124,7 +124,7 @@ describe('TFLite export', () => {
     ['batchnorm_cnn', '784', 'float16', '1', '99.9', 0.1],
     ['batchnorm_cnn', '28x28', 'int8', '1', '0', 0.5],
     ['batchnorm_dense', '784', 'none', '1e-4', '100', 0],
-  ])("%s (%s input, %s) runs in LiteRT.js on the 10,000 test images with Keras' probabilities (max |Δp| ≤ %s, agreement ≥ %s %%) and accuracy (± %s), and passes the app's LiteRT check", async (name, inputShape, quantize, tol, minAgree, accuracyGap) => {
+  ])("%s (%s input, %s) runs in LiteRT.js on the 10,000 test images with Keras' probabilities (max |Δp| ≤ %s, agreement ≥ %s percent, accuracy within %s points), and passes the app's LiteRT check", async (name, inputShape, quantize, tol, minAgree, accuracyGap) => {
     const model = await openModelFile(fixturePath(name));
     const file = join(dir, `${name}-${quantize}.tflite`);
     await exportTflite(model, file, { quantize, inputShape, labels: 'digits' });
