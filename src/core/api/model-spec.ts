@@ -66,10 +66,6 @@ export function describeLayers(spec: ModelSpec): string {
   return [spec.inputSize, ...spec.layers.map((l) => `${l.units} ${l.activation}`)].join(' → ');
 }
 
-export function parameterCount(spec: ModelSpec): number {
-  return layerShapes(spec).reduce((sum, [inputs, units]) => sum + inputs * units + units, 0);
-}
-
 /** A model is only usable when every weight array has the size its spec implies. */
 export function checkWeights(spec: ModelSpec, weights: readonly DenseWeights[]): void {
   const shapes = layerShapes(spec);
