@@ -48,7 +48,8 @@ export class ModelStore {
   }
 
   private async readBundled(): Promise<StoredModel[]> {
-    const files = (await readdir(this.bundledDir).catch(() => [] as string[])).filter((f) => f.endsWith('.json') && !f.endsWith('.meta.json'));
+    // In name order, so that the first (the Draw page's default) is the same on every machine.
+    const files = (await readdir(this.bundledDir).catch(() => [] as string[])).filter((f) => f.endsWith('.json') && !f.endsWith('.meta.json')).sort();
     const result = [];
     for (const file of files) {
       const path = join(this.bundledDir, file);
