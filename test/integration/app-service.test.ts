@@ -7,6 +7,7 @@ import { bytesToBase64 } from '../../src/core/api/base64';
 import type { ApiEvent, ModelEntry } from '../../src/core/api/contract';
 import { RECOMMENDED } from '../../src/core/api/train-config';
 import { AppService } from '../../src/core/service/app-service';
+import { BUNDLED_SOURCES } from '../helpers/bundled-models';
 
 const BUNDLED = fileURLToPath(new URL('../../resources/models', import.meta.url));
 
@@ -52,9 +53,9 @@ describe('AppService (the backend behind the UI)', () => {
     expect(entry).toMatchObject({ source: 'imported', params: 269_322, name: 'digit-mlp' });
     await expect(service.call('importModel', { fileName: 'digit-mlp.json', data: bytesToBase64(readFileSync(join(BUNDLED, 'digit-mlp.json'))) })).rejects.toThrow(/needs its weights file/);
     await expect(service.call('importModel', { fileName: 'junk.json', data: bytesToBase64(new TextEncoder().encode('{nope')) })).rejects.toThrow();
-    expect(((await service.call('listModels', {})) as ModelEntry[]).map((m) => m.source)).toEqual(['bundled', 'imported']);
+    expect(((await service.call('listModels', {})) as ModelEntry[]).map((m) => m.source)).toEqual([...BUNDLED_SOURCES, 'imported']);
     await service.call('deleteModel', { id: entry.id });
-    expect(((await service.call('listModels', {})) as ModelEntry[]).map((m) => m.source)).toEqual(['bundled']);
+    expect(((await service.call('listModels', {})) as ModelEntry[]).map((m) => m.source)).toEqual(BUNDLED_SOURCES);
     await expect(service.call('deleteModel', { id: 'bundled-digit-mlp' })).rejects.toThrow(/cannot be deleted/);
   });
 

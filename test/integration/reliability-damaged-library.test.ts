@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../../src/core/api/base64';
 import type { DamagedModel, ModelEntry } from '../../src/core/api/contract';
 import { AppService } from '../../src/core/service/app-service';
+import { BUNDLED_IDS } from '../helpers/bundled-models';
 
 const BUNDLED = fileURLToPath(new URL('../../resources/models', import.meta.url));
 
@@ -54,7 +55,7 @@ describe('a damaged model library', () => {
     );
 
     const listed = (await service.call('listModels', {})) as ModelEntry[];
-    expect(listed.map((m) => m.id)).toEqual(['bundled-digit-mlp', good.id, 'run-20260101000000-222222']);
+    expect(listed.map((m) => m.id)).toEqual([...BUNDLED_IDS, good.id, 'run-20260101000000-222222']);
     const damaged = (await service.call('listDamagedModels', {})) as DamagedModel[];
     const reasons = Object.fromEntries(damaged.map((d) => [d.folder, d.reason]));
     expect(reasons).toEqual({

@@ -13,6 +13,7 @@ import { bytesToBase64 } from '../../src/core/api/base64';
 import type { ModelEntry } from '../../src/core/api/contract';
 import { AppService } from '../../src/core/service/app-service';
 import { sweepLeftovers } from '../../src/core/service/leftovers';
+import { BUNDLED_IDS } from '../helpers/bundled-models';
 
 const BUNDLED = fileURLToPath(new URL('../../resources/models', import.meta.url));
 const AN_HOUR_AGO = new Date(Date.now() - 3_600_000);
@@ -103,7 +104,7 @@ describe('leftovers from crashes', () => {
       data: bytesToBase64(readFileSync(join(BUNDLED, 'digit-mlp.json'))),
       weightsData: bytesToBase64(readFileSync(join(BUNDLED, 'digit-mlp.weights.bin'))),
     })) as ModelEntry;
-    expect(((await service.call('listModels', {})) as ModelEntry[]).map((m) => m.id)).toEqual(['bundled-digit-mlp', entry.id]);
+    expect(((await service.call('listModels', {})) as ModelEntry[]).map((m) => m.id)).toEqual([...BUNDLED_IDS, entry.id]);
     expect(await service.call('listDamagedModels', {})).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../../src/core/api/base64';
 import { ApiError, type ModelEntry, type ModelWeights } from '../../src/core/api/contract';
 import { AppService } from '../../src/core/service/app-service';
+import { BUNDLED_IDS } from '../helpers/bundled-models';
 
 const BUNDLED = fileURLToPath(new URL('../../resources/models', import.meta.url));
 
@@ -102,7 +103,7 @@ describe('corrupt user data', () => {
     writeFileSync(join(models, 'stray-file.txt'), 'not a model folder');
 
     const listed = (await service.call('listModels', {})) as ModelEntry[];
-    expect(listed.map((m) => m.id)).toEqual(['bundled-digit-mlp', good.id]);
+    expect(listed.map((m) => m.id)).toEqual([...BUNDLED_IDS, good.id]);
     await expect(service.call('getModel', { id: 'run-20260101000000-aaaaaa' })).rejects.toThrow(/is damaged \(meta\.json is not valid JSON\)/);
     await expect(service.call('getModel', { id: 'run-20260101000000-ffffff' })).rejects.toThrow(/does not exist/);
     const bundled = (await service.call('getModel', { id: 'bundled-digit-mlp' })) as ModelWeights;

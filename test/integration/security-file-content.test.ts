@@ -19,6 +19,7 @@ import { serializeGraph } from '../../src/core/formats/tflite/serialize';
 import { AppService } from '../../src/core/service/app-service';
 import { expectOneLineFailure, runCliWithin } from '../helpers/hostile-files';
 import { jsonLines } from '../helpers/run-cli';
+import { BUNDLED_SOURCES } from '../helpers/bundled-models';
 
 const BUNDLED = fileURLToPath(new URL('../../resources/models', import.meta.url));
 const GOOD_MODEL = join(BUNDLED, 'digit-mlp.json');
@@ -132,7 +133,7 @@ describe('compile metadata of an imported model.json is validated', () => {
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(problem);
     expect((error as Error).message).not.toContain('\n');
-    expect(((await service.call('listModels', {})) as ModelEntry[]).map((m) => m.source)).toEqual(['bundled']);
+    expect(((await service.call('listModels', {})) as ModelEntry[]).map((m) => m.source)).toEqual(BUNDLED_SOURCES);
   });
 
   it('the CLI refuses such a model.json too', async () => {

@@ -48,7 +48,7 @@ export class ModelStore {
   }
 
   private async readBundled(): Promise<StoredModel[]> {
-    // In name order, so that the first (the Draw page's default) is the same on every machine.
+    // In name order: the Robust CNN (digit-cnn) first, the Draw page's default, then the MLP.
     const files = (await readdir(this.bundledDir).catch(() => [] as string[])).filter((f) => f.endsWith('.json') && !f.endsWith('.meta.json')).sort();
     const result = [];
     for (const file of files) {
@@ -89,7 +89,9 @@ export class ModelStore {
         damaged.push({ folder, path, reason });
       }
     }
-    models.sort((a, b) => (a.source === 'bundled' ? -1 : b.source === 'bundled' ? 1 : b.createdAt.localeCompare(a.createdAt)));
+    // Bundled first in their own order (a stable sort keeps it), then the user's newest first.
+    const bundledFirst = (a: ModelEntry, b: ModelEntry): number => Number(b.source === 'bundled') - Number(a.source === 'bundled');
+    models.sort((a, b) => bundledFirst(a, b) || (a.source === 'bundled' ? 0 : b.createdAt.localeCompare(a.createdAt)));
     return { models, damaged };
   }
 
