@@ -15,6 +15,9 @@ describe('run labels of the comparison charts', () => {
     expect(runLabels([run(1), run(2)])).toEqual(['lr 0.001', 'lr 0.002']);
     const wider = run(1, (r) => (r.config = { ...r.config, hiddenUnits: [256, 256], batchSize: 32 }));
     expect(runLabels([run(1), wider])).toEqual(['batch 64 · layers 128-128 relu', 'batch 32 · layers 256-256 relu']);
+    const cnn = run(1, (r) => (r.config = { ...r.config, cnn: { filters: [32, 64], kernelSize: 3, denseUnits: [], dropout: 0.5, activation: 'relu' } }));
+    const denseCnn = run(1, (r) => (r.config = { ...r.config, cnn: { filters: [16], kernelSize: 5, denseUnits: [64], dropout: 0, activation: 'tanh' } }));
+    expect(runLabels([run(1), cnn, denseCnn])).toEqual(['layers 128-128 relu', 'cnn 32-64 3×3 dropout 0.5 relu', 'cnn 16 5×5 dense 64 dropout 0 tanh']);
   });
 
   it('fall back to the start time when the settings are the same, and add it to a name two runs share', () => {

@@ -15,6 +15,14 @@ export type CompareView = 'epoch' | 'batch';
 /** Six colours that read apart on light and dark backgrounds, one per compared run. */
 export const RUN_COLORS = ['#2f6fed', '#e8590c', '#1f9d6b', '#ae3ec9', '#d6336c', '#0c8599'] as const;
 
+/** A run's network in a few words: "layers 128-128 relu", or "cnn 32-64 3×3 dropout 0.5 relu". */
+function networkWords(config: RunRecord['config']): string {
+  const { cnn } = config;
+  if (!cnn) return `layers ${config.hiddenUnits.join('-')} ${config.activation}`;
+  const dense = cnn.denseUnits.length ? ` dense ${cnn.denseUnits.join('-')}` : '';
+  return `cnn ${cnn.filters.join('-')} ${cnn.kernelSize}×${cnn.kernelSize}${dense} dropout ${cnn.dropout} ${cnn.activation}`;
+}
+
 /** The settings a run is told apart by, as "name value" words. */
 function settingWords(run: RunRecord): string[] {
   const c = run.config;
@@ -22,7 +30,7 @@ function settingWords(run: RunRecord): string[] {
     c.optimizer,
     `lr ${c.learningRate}`,
     `batch ${c.batchSize}`,
-    `layers ${c.hiddenUnits.join('-')} ${c.activation}`,
+    networkWords(c),
     c.augment ? 'augmented' : 'not augmented',
     `${c.epochs} epochs`,
     `seed ${c.seed}`,
