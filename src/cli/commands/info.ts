@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { summarizeLayers, type LayerModel, type LayerSpec } from '../../core/api/layer-model';
+import { summarizeLayers, totalParams, type LayerModel, type LayerSpec } from '../../core/api/layer-model';
 import { openModelFromH5File, type H5Info } from '../../core/formats/hdf5/read-h5';
 import { openModelFile } from '../../core/formats/model-file';
 import { parseCommand } from '../args';
@@ -92,7 +92,7 @@ export async function infoCommand(argv: string[]): Promise<void> {
     format,
     input: [null, ...rows[0].outputShape],
     output: [null, ...rows[rows.length - 1].outputShape],
-    params: rows.reduce((sum, row) => sum + row.params, 0),
+    params: totalParams(rows),
     layers,
     compile: model.compile ?? null,
     ...(h5 ? { keras: { version: h5.kerasVersion, backend: h5.backend, generated_by: h5.generatedBy }, optimizer: optimizerJson(h5), loss: h5.loss } : {}),

@@ -161,6 +161,11 @@ export function layerSummaries(layers: readonly LayerSpec[]): LayerSummary[] {
   });
 }
 
+/** The parameters of the layers summed, as Keras' "Total params". */
+export function totalParams(rows: readonly LayerSummary[]): number {
+  return rows.reduce((sum, row) => sum + row.params, 0);
+}
+
 /**
  * Every layer with its input and output shapes and parameter count, checked as a digit model: an InputLayer of 784
  * values (784, 28x28 or 28x28x1) first, 10 softmax outputs last.

@@ -5,7 +5,7 @@
  * out what does not change the weights: the input layer and a Reshape to the 28×28×1 image, which only lay out the
  * same 784 values.
  */
-import { DENSE_STACK_TYPES, denseStackOf, summarizeLayers, type LayerSpec, type Shape } from './layer-model';
+import { DENSE_STACK_TYPES, denseStackOf, summarizeLayers, totalParams, type LayerSpec, type Shape } from './layer-model';
 import { describeLayers } from './model-spec';
 
 /** One row of Keras' model.summary(). */
@@ -77,6 +77,6 @@ export function modelSummary(layers: readonly LayerSpec[]): ModelSummary {
   return {
     inputShape: [...input.outputShape],
     layers: rows.map(({ layer, outputShape, params }) => ({ name: layer.name, type: layer.type, outputShape: [...outputShape], params })),
-    params: rows.reduce((sum, row) => sum + row.params, 0),
+    params: totalParams(rows),
   };
 }

@@ -5,7 +5,7 @@
  * good weights when the loss turns NaN or infinite. Engines only provide the Stepper.
  */
 import type { BackendName } from '../api/backends';
-import { summarizeLayers, type LayerModel, type LayerSpec } from '../api/layer-model';
+import { summarizeLayers, totalParams, type LayerModel, type LayerSpec } from '../api/layer-model';
 import type { CompileInfo, DenseWeights } from '../api/model-spec';
 import type { TrainConfig } from '../api/train-config';
 import type { DoneEvent, FailedEvent, TrainingEvent } from '../api/training-events';
@@ -96,7 +96,7 @@ export async function fitLoop(
 async function runEpochs({ backend, config, layers, data, stepper, hooks }: FitRun, augmenter: EpochAugmenter | null): Promise<TrainOutcome> {
   const { train, validation, test } = data;
   const compile = compileInfo(config);
-  hooks.emit({ event: 'start', backend, config, train_samples: train.count, val_samples: validation?.count ?? 0, test_samples: test.count, params: summarizeLayers(layers).reduce((sum, row) => sum + row.params, 0) });
+  hooks.emit({ event: 'start', backend, config, train_samples: train.count, val_samples: validation?.count ?? 0, test_samples: test.count, params: totalParams(summarizeLayers(layers)) });
 
   const random = createRng(config.seed);
   const batches = Math.ceil(train.count / config.batchSize);

@@ -7,7 +7,7 @@
  * moving_variance).
  * Runs inside the reader worker (read-worker.ts): HDF5 itself may loop forever on a corrupt file.
  */
-import type { LayerModel, LayerSummary } from '../../api/layer-model';
+import { totalParams, type LayerModel, type LayerSummary } from '../../api/layer-model';
 import { kerasLayerSummary, type ModelKind } from '../keras-config';
 import { variableShapes, weightsOfVariables } from '../keras-weights';
 import { attributeNames, childGroup, floatDataset, H5Problem, hdf5, stringAttribute, stringListAttribute, type H5Group } from './h5-access';
@@ -53,7 +53,7 @@ function readLayers(file: H5Group, kind: ModelKind): LayerSummary[] {
   } catch (error) {
     throw error instanceof H5Problem ? error : new H5Problem((error as Error).message);
   }
-  const parameters = layers.reduce((sum, row) => sum + row.params, 0);
+  const parameters = totalParams(layers);
   if (parameters > MAX_PARAMETERS) throw new H5Problem(`the model_config describes ${parameters} parameters, more than the ${MAX_PARAMETERS} Digit Studio can hold`);
   return layers;
 }
