@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -7,6 +7,7 @@ import { summarizeLayers, type LayerModel } from '../../../src/core/api/layer-mo
 import { openModelFile, writeModelFile } from '../../../src/core/formats/model-file';
 import { appProbs, BATCHNORM_FIXTURES, fixturePath, KERAS_SAMPLES, largestDifference, unfoldableModel } from '../../helpers/batchnorm-models';
 import { rawMnistImage } from '../../helpers/mnist-files';
+import { saveWithTfjs } from '../../helpers/tfjs-save';
 
 /**
  * BatchNormalization in TF.js model.json files, judged by real tfjs-layers 4.22 (cpu backend): what the writer
@@ -61,14 +62,7 @@ describe.each<[string, () => Promise<LayerModel> | LayerModel]>([
   });
 
   it('what tfjs saves of it opens as the same layers and weights', async () => {
-    const saved = join(dir, 'tfjs-saved.json');
-    await loaded.save(
-      tf.io.withSaveHandler(async (artifacts) => {
-        writeFileSync(join(dir, 'tfjs-saved.bin'), new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData)));
-        writeFileSync(saved, JSON.stringify({ modelTopology: artifacts.modelTopology, weightsManifest: [{ paths: ['tfjs-saved.bin'], weights: artifacts.weightSpecs }] }));
-        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-      }),
-    );
+    const saved = await saveWithTfjs(loaded, dir);
     const { layers, weights, batchNorm } = model;
     expect(await openModelFile(saved)).toEqual({ layers, weights, batchNorm });
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -9,6 +9,7 @@ import { openModelFile, writeModelFile } from '../../../src/core/formats/model-f
 import { createPredictor } from '../../../src/core/inference';
 import { randomLayerModel } from '../../helpers/layer-models';
 import { rawMnistImage } from '../../helpers/mnist-files';
+import { saveWithTfjs } from '../../helpers/tfjs-save';
 import { syntheticCnn } from '../../helpers/synthetic-cnn';
 import { VERIFY_FIXTURES } from '../../helpers/verify-kit';
 
@@ -86,14 +87,7 @@ describe.each<[string, () => LayerModel | Promise<LayerModel>]>([
   });
 
   it('what tfjs saves of it (its own serializer) opens as the same layers and weights', async () => {
-    const saved = join(dir, 'tfjs-saved.json');
-    await loaded.save(
-      tf.io.withSaveHandler(async (artifacts) => {
-        writeFileSync(join(dir, 'tfjs-saved.bin'), new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData)));
-        writeFileSync(saved, JSON.stringify({ modelTopology: artifacts.modelTopology, weightsManifest: [{ paths: ['tfjs-saved.bin'], weights: artifacts.weightSpecs }] }));
-        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-      }),
-    );
+    const saved = await saveWithTfjs(loaded, dir);
     const { layers, weights } = model;
     expect(await openModelFile(saved)).toEqual({ layers, weights });
   });

@@ -5,11 +5,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cnnLayers, KERAS_CNN, runLayers } from '../../../src/core/api/architecture';
-import { summarizeLayers, type LayerModel, type LayerSpec } from '../../../src/core/api/layer-model';
+import type { LayerModel, LayerSpec } from '../../../src/core/api/layer-model';
 import { createPredictor } from '../../../src/core/inference/forward';
 import { loadBackend } from '../../../src/core/tfjs/load';
 import { buildTfModel, inputBatch, readTfWeights, writeTfWeights } from '../../../src/core/tfjs/model';
 import { createRng } from '../../../src/core/training/rng';
+import { randomLayerModel } from '../../helpers/layer-models';
 
 beforeAll(async () => {
   await loadBackend('cpu');
@@ -30,16 +31,6 @@ const EVERY_LAYER: LayerSpec[] = [
   { type: 'Dense', name: 'dense_1', units: 10, activation: 'linear' },
   { type: 'Activation', name: 'activation_1', activation: 'softmax' },
 ];
-
-/** Random weights of the Keras shapes the summary gives. */
-function randomModel(layers: LayerSpec[], seed: number): LayerModel {
-  const random = createRng(seed);
-  const values = (n: number) => Float32Array.from({ length: n }, () => random() - 0.5);
-  const weights = summarizeLayers(layers)
-    .filter((row) => row.kernelShape !== null)
-    .map((row) => ({ kernel: values(row.kernelShape!.reduce((a, b) => a * b, 1)), bias: values(row.kernelShape!.at(-1)!) }));
-  return { layers, weights };
-}
 
 /** n images of random pixels/255, some of them 0 as in MNIST. */
 function images(n: number): Float32Array {
@@ -64,7 +55,7 @@ const maxDifference = (a: Float32Array, b: Float32Array): number => Math.max(...
 
 describe('tfjs models from layer lists', () => {
   it('runs every layer type as the app does, with the weights in the Keras layout', () => {
-    const { tfjs, app } = predictBoth(randomModel(EVERY_LAYER, 3));
+    const { tfjs, app } = predictBoth(randomLayerModel(EVERY_LAYER, 3));
     expect(tfjs).toHaveLength(40);
     expect(maxDifference(tfjs, app)).toBeLessThan(1e-5);
   });
@@ -74,13 +65,13 @@ describe('tfjs models from layer lists', () => {
     const model = buildTfModel(tf, layers, { seed: 1 });
     expect(model.inputs[0].shape).toEqual([null, 28, 28, 1]);
     model.dispose();
-    const { tfjs, app } = predictBoth(randomModel(layers, 4));
+    const { tfjs, app } = predictBoth(randomLayerModel(layers, 4));
     expect(maxDifference(tfjs, app)).toBeLessThan(1e-5);
   });
 
   it('builds the output as logits for training, whether the softmax is a Dense activation or an Activation layer', () => {
     for (const layers of [EVERY_LAYER, cnnLayers({ ...KERAS_CNN, filters: [2] })]) {
-      const model = randomModel(layers, 5);
+      const model = randomLayerModel(layers, 5);
       const { tfjs: logits, app } = predictBoth(model, true);
       const probabilities = tf.tidy(() => tf.softmax(tf.tensor2d(logits, [4, 10])).dataSync() as Float32Array);
       expect(maxDifference(probabilities, app)).toBeLessThan(1e-5);
@@ -89,7 +80,7 @@ describe('tfjs models from layer lists', () => {
   });
 
   it('reads back the weights it was given, one kernel + bias per Conv2D and Dense layer', () => {
-    const model = randomModel(EVERY_LAYER, 6);
+    const model = randomLayerModel(EVERY_LAYER, 6);
     const built = buildTfModel(tf, model.layers, { seed: 0 });
     writeTfWeights(tf, built, model.weights);
     expect(readTfWeights(built)).toEqual(model.weights);
@@ -123,7 +114,7 @@ describe('tfjs models from layer lists', () => {
   });
 
   it('refuses weights that do not fit, naming the layer', () => {
-    const model = randomModel(runLayers({ hiddenUnits: [16], activation: 'relu' }), 8);
+    const model = randomLayerModel(runLayers({ hiddenUnits: [16], activation: 'relu' }), 8);
     const built = buildTfModel(tf, model.layers, { seed: 1 });
     expect(() => writeTfWeights(tf, built, model.weights.slice(1))).toThrow('the model has 2 layers with weights but 1 weight sets');
     const broken = model.weights.map((w, i) => (i === 0 ? { ...w, kernel: w.kernel.subarray(1) } : w));
