@@ -205,10 +205,10 @@ export function notInDenseStack(name: string, type: string): Error {
 }
 
 /**
- * The Dense stack a layer list describes, for the parts that run Dense stacks only (training, the app, export):
- * InputLayer, Flatten, Dropout, Dense, and an Activation after a linear Dense. Anything else is refused by name.
+ * The Dense stack a layer list describes, of any input and output size: InputLayer, Flatten, Dropout, Dense, and an
+ * Activation after a linear Dense. Anything else is refused by name. denseStackOf adds the digit-model checks.
  */
-export function denseStackOf(layers: readonly LayerSpec[]): ModelSpec {
+export function denseStackShape(layers: readonly LayerSpec[]): ModelSpec {
   const dense: DenseLayerSpec[] = [];
   let inputSize: number = INPUT_SIZE;
   for (const layer of layers) {
@@ -233,6 +233,15 @@ export function denseStackOf(layers: readonly LayerSpec[]): ModelSpec {
     }
   }
   if (dense.length === 0) throw new Error('the model has no Dense layers');
+  return { inputSize, layers: dense };
+}
+
+/**
+ * The Dense stack a layer list describes (denseStackShape), for the parts that run Dense stacks only, checked as a
+ * digit model: 784 inputs, Dense(10, softmax) last.
+ */
+export function denseStackOf(layers: readonly LayerSpec[]): ModelSpec {
+  const { inputSize, layers: dense } = denseStackShape(layers);
   if (inputSize !== INPUT_SIZE) throw new Error(`the model takes ${inputSize} inputs; a digit model takes 784 (28x28)`);
   const last = dense[dense.length - 1];
   if (last.units !== NUM_CLASSES || last.activation !== 'softmax') {

@@ -2,8 +2,8 @@
  * The engine memory plan of any layer list the engine trains: a Dense stack (its sparse first layer, layout.ts)
  * or any other network (operations, conv-layout.ts); their descriptors, and where their weights are stored.
  */
-import { refuseUntrainable, type LayerSpec } from '../../api/layer-model';
-import type { DenseWeights, ModelSpec, OptimizerName } from '../../api/model-spec';
+import { denseStackShape, refuseUntrainable, type LayerSpec } from '../../api/layer-model';
+import type { DenseWeights, OptimizerName } from '../../api/model-spec';
 import { planConvEngine, writeConvDescriptor, type ConvPlan } from './conv-layout';
 import { planEngine, writeDescriptor, type EnginePlan, type OptimizerSettings } from './layout';
 
@@ -21,16 +21,10 @@ interface StoredWeights {
 /** Dense layers only (a Flatten of the flat input changes nothing): the Dense-stack plan with its sparse first layer. */
 const isDenseStack = (layers: readonly LayerSpec[]): boolean => layers.every((l) => l.type === 'InputLayer' || l.type === 'Dense' || l.type === 'Flatten');
 
-/** The Dense stack of such a list, of any input and output size (the engine's own tests train tiny ones). */
-function denseSpec(layers: readonly LayerSpec[]): ModelSpec {
-  const input = layers[0];
-  const inputSize = input?.type === 'InputLayer' ? input.shape.reduce((a, b) => a * b, 1) : 0;
-  return { inputSize, layers: layers.flatMap((l) => (l.type === 'Dense' ? [{ units: l.units, activation: l.activation }] : [])) };
-}
-
 export function planNetwork(layers: readonly LayerSpec[], batchSize: number, optimizer: OptimizerName, setSizes: readonly number[], base: number, workers = 1): NetworkPlan {
   refuseUntrainable(layers);
-  if (isDenseStack(layers)) return planEngine(denseSpec(layers), batchSize, optimizer, setSizes, base, workers);
+  // Of any input and output size: the engine's own tests train tiny ones.
+  if (isDenseStack(layers)) return planEngine(denseStackShape(layers), batchSize, optimizer, setSizes, base, workers);
   return planConvEngine(layers, batchSize, optimizer, setSizes, base, workers);
 }
 
