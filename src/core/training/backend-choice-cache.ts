@@ -49,14 +49,26 @@ async function readCache(path: string): Promise<CacheFile> {
   }
 }
 
-function isRaceResult(value: unknown): value is RaceResult {
+/**
+ * A result that times exactly these competitors, once each, in finite non-negative milliseconds. Anything else (an
+ * edited or damaged file, a name that is not racing now) is no result: the race runs again.
+ */
+function isRaceOf(value: unknown, competitors: readonly BackendName[]): value is RaceResult {
   const times = (value as RaceResult | undefined)?.times;
-  return Array.isArray(times) && times.every((t) => typeof t?.name === 'string' && typeof t.ms === 'number' && Number.isFinite(t.ms));
+  if (!Array.isArray(times) || times.length !== competitors.length) return false;
+  const names = new Set(times.map((t: unknown) => (t as { name?: unknown } | null)?.name));
+  return (
+    competitors.every((name) => names.has(name)) &&
+    times.every((t: unknown) => {
+      const ms = (t as { ms?: unknown } | null)?.ms;
+      return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0;
+    })
+  );
 }
 
-export async function cachedRace(path: string, key: string): Promise<RaceResult | null> {
+export async function cachedRace(path: string, key: string, competitors: readonly BackendName[]): Promise<RaceResult | null> {
   const entry = (await readCache(path))[key];
-  return isRaceResult(entry) ? entry : null;
+  return isRaceOf(entry, competitors) ? { times: entry.times.map(({ name, ms }) => ({ name, ms })) } : null;
 }
 
 export async function rememberRace(path: string, key: string, result: RaceResult): Promise<void> {

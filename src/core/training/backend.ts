@@ -82,8 +82,9 @@ export async function loadTrainingBackend(config: TrainConfig, options: BackendC
 
 /** Times each competitor (or reads an earlier race on this machine) and returns the fastest with the reason. */
 async function race(config: TrainConfig, competitors: Array<LoadedBackend | EngineBackend>, cachePath: string | null): Promise<ChosenBackend> {
-  const key = raceKey(config, competitors.map((c) => c.name));
-  const cached = cachePath ? await cachedRace(cachePath, key) : null;
+  const names = competitors.map((c) => c.name);
+  const key = raceKey(config, names);
+  const cached = cachePath ? await cachedRace(cachePath, key, names) : null;
   const times = cached?.times ?? [];
   if (!cached) for (const competitor of competitors) times.push({ name: competitor.name, ms: await timeStep(competitor, config) });
   if (!cached && cachePath) await rememberRace(cachePath, key, { times });

@@ -106,6 +106,31 @@ describe('native TensorFlow on the GPU', () => {
     expect((await loadTrainingBackend({ ...auto, backend: 'tensorflow' }, { importModule: pretend(CPU_PACKAGE), cachePath: null })).choice).toBeUndefined();
   });
 
+  it('races again, without crashing, when the cached race is edited or damaged', async () => {
+    const auto = { ...KERAS_TUTORIAL, backend: 'auto' } as const;
+    const cachePath = join(mkdtempSync(join(tmpdir(), 'digit-studio-race-')), 'backend-choice.json');
+    await loadTrainingBackend(auto, { importModule: pretend(GPU_PACKAGE), cachePath });
+    const [key] = Object.keys(JSON.parse(readFileSync(cachePath, 'utf8')) as object);
+    const hostile: unknown[] = [
+      { times: [] },
+      { times: [{ name: 'cpu', ms: 0 }, { name: 'engine', ms: 5 }] },
+      { times: [{ name: 'engine', ms: 5 }] },
+      { times: [{ name: 'engine', ms: 5 }, { name: 'engine', ms: 6 }] },
+      { times: [{ name: 'engine', ms: -1 }, { name: 'tensorflow-gpu', ms: 3 }] },
+      { times: [null, 'x'] },
+      { times: { length: 2 } },
+      'not an object',
+    ];
+    for (const entry of hostile) {
+      writeFileSync(cachePath, JSON.stringify({ [key]: entry }));
+      const chosen = await loadTrainingBackend(auto, { importModule: pretend(GPU_PACKAGE), cachePath });
+      // A fresh race: the engine beats the plain-JavaScript stand-in, and the reason is a measurement, not the file's.
+      expect([chosen.name, chosen.choice]).toEqual(['engine', expect.not.stringMatching(/measured earlier/)]);
+    }
+    writeFileSync(cachePath, '{ truncated');
+    expect((await loadTrainingBackend(auto, { importModule: pretend(GPU_PACKAGE), cachePath })).name).toBe('engine');
+  });
+
   it('names itself in every training event and in the CLI report', async () => {
     const config: TrainConfig = { ...KERAS_TUTORIAL, hiddenUnits: [16], epochs: 1, limit: 200, backend: 'tensorflow-gpu' };
     const events: TrainingEvent[] = [];
