@@ -8,6 +8,7 @@
 import { checkBatchNorm, layerModelOf, paddingBefore, summarizeLayers, type LayerModel, type LayerSummary, type Padding, type PoolingLayerSpec } from '../api/layer-model';
 import { INPUT_SIZE, type Activation, type DenseWeights, type TrainedModel } from '../api/model-spec';
 import { batchNormAffine, type ChannelAffine } from './batch-norm';
+import { conv2dForward } from './conv2d';
 
 function activate(values: Float32Array, activation: Activation): void {
   switch (activation) {
@@ -59,35 +60,14 @@ function denseStep(inputs: number, units: number, { kernel, bias }: DenseWeights
   };
 }
 
-/** Stride-1 convolution, kernel [kh, kw, in, out], 'valid' or 'same' zero padding. */
-function conv2dStep({ inputShape: [h, w, c], outputShape: [oh, ow, f], kernelShape }: LayerSummary, { kernel, bias }: DenseWeights, activation: Activation, padding: Padding): Step {
+/** Stride-1 convolution, kernel [kh, kw, in, out], 'valid' or 'same' zero padding (conv2d.ts), then its activation. */
+function conv2dStep({ inputShape, outputShape, kernelShape }: LayerSummary, weights: DenseWeights, activation: Activation, padding: Padding): Step {
   const [kh, kw] = kernelShape ?? [];
-  const top = paddingBefore(h, kh, 1, padding);
-  const left = paddingBefore(w, kw, 1, padding);
-  const out = new Float32Array(oh * ow * f);
+  const top = paddingBefore(inputShape[0], kh, 1, padding);
+  const left = paddingBefore(inputShape[1], kw, 1, padding);
+  const convolve = conv2dForward({ inputShape, outputShape, kernelShape: kernelShape ?? [], padding, top, left }, weights);
   return (input) => {
-    for (let oy = 0; oy < oh; oy++) {
-      for (let ox = 0; ox < ow; ox++) {
-        const o = (oy * ow + ox) * f;
-        out.set(bias, o);
-        for (let ky = 0; ky < kh; ky++) {
-          const y = oy + ky - top;
-          if (y < 0 || y >= h) continue;
-          for (let kx = 0; kx < kw; kx++) {
-            const x = ox + kx - left;
-            if (x < 0 || x >= w) continue;
-            const pixel = (y * w + x) * c;
-            const tap = (ky * kw + kx) * c * f;
-            for (let ci = 0; ci < c; ci++) {
-              const v = input[pixel + ci];
-              if (v === 0) continue;
-              const row = tap + ci * f;
-              for (let co = 0; co < f; co++) out[o + co] += v * kernel[row + co];
-            }
-          }
-        }
-      }
-    }
+    const out = convolve(input);
     activate(out, activation);
     return out;
   };
