@@ -72,9 +72,11 @@ describe('augmented epochs', () => {
   it('the distortions are shifts of ±2 px (mean |shift| 1 px per axis) that keep the ink of every digit', async () => {
     const { images } = await record({ ...CONFIG, epochs: 1 });
     const train = data(CONFIG).train;
+    // 0s and 1s may also gain a stroke (writing-styles.test.ts): the affine part is measured on the other digits.
+    const affineOnly = Array.from({ length: train.count }, (_, i) => i).filter((i) => train.labels[i] > 1);
     let shiftX = 0;
     let shiftY = 0;
-    for (let i = 0; i < train.count; i++) {
+    for (const i of affineOnly) {
       const before = moments(train.pixels, i);
       const after = moments(images[0], i);
       expect(after.mass / before.mass).toBeGreaterThan(0.75); // scale² ≥ 0.81, minus what a shift may cut at the edge
@@ -83,10 +85,10 @@ describe('augmented epochs', () => {
       shiftY += Math.abs(after.y - before.y);
     }
     // Uniform shifts in [-2, 2] have mean |shift| 1; rotation and scale about the centre add a little.
-    expect(shiftX / train.count).toBeGreaterThan(0.9);
-    expect(shiftX / train.count).toBeLessThan(1.3);
-    expect(shiftY / train.count).toBeGreaterThan(0.9);
-    expect(shiftY / train.count).toBeLessThan(1.3);
+    expect(shiftX / affineOnly.length).toBeGreaterThan(0.9);
+    expect(shiftX / affineOnly.length).toBeLessThan(1.3);
+    expect(shiftY / affineOnly.length).toBeGreaterThan(0.9);
+    expect(shiftY / affineOnly.length).toBeLessThan(1.3);
   });
 
   it('the same seed gives the same distorted images; another seed other ones; without augment nothing is replaced', async () => {

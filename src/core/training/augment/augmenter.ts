@@ -30,7 +30,7 @@ export class EpochAugmenter {
     new Uint8Array(source).set(train.pixels);
     const target = new SharedArrayBuffer(train.pixels.length);
     this.target = new Uint8Array(target);
-    this.worker = startWorker('augment', { source, target, seed } satisfies AugmentWorkerData);
+    this.worker = startWorker('augment', { source, target, labels: train.labels, seed } satisfies AugmentWorkerData);
     this.watch = watchWorker(this.worker, (stop) => this.fail(stop.message));
     this.worker.on('message', (reply: AugmentReply) => {
       if (reply.epoch === this.request?.epoch) this.request.resolve();

@@ -4,6 +4,8 @@ export interface AugmentWorkerData {
   source: SharedArrayBuffer;
   /** Where each requested epoch's distorted images are written (same size). */
   target: SharedArrayBuffer;
+  /** The digit of each image (a copy). */
+  labels: Uint8Array;
   seed: number;
 }
 

@@ -10,13 +10,13 @@ import type { AugmentReply, AugmentWorkerData } from './protocol';
 const port = parentPort;
 if (!port) throw new Error('the augmentation worker must run in a worker thread');
 
-const { source, target, seed } = workerData as AugmentWorkerData;
+const { source, target, labels, seed } = workerData as AugmentWorkerData;
 const pixels = new Uint8Array(source);
 const output = new Uint8Array(target);
 const boxes = inkBoxes(pixels, pixels.length / INPUT_SIZE);
 
 port.on('message', (epoch: number) => {
   const started = performance.now();
-  augmentEpoch(pixels, boxes, output, seed, epoch);
+  augmentEpoch(pixels, labels, boxes, output, seed, epoch);
   port.postMessage({ epoch, milliseconds: performance.now() - started } satisfies AugmentReply);
 });
