@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { QUANTIZATIONS } from '../../src/core/api/export-options';
 import { loadMnist } from '../../src/core/dataset';
-import { readModelFile } from '../../src/core/formats/model-file';
+import { openModelFile } from '../../src/core/formats/model-file';
 import { exportTflite } from '../../src/core/formats/tflite/export';
 import { verifyTflite } from '../../src/core/formats/tflite/verify';
 
 const EXPORT_MODEL = 'resources/models/digit-mlp.json';
 
 export async function measureExport(): Promise<Record<string, unknown>> {
-  const model = await readModelFile(fileURLToPath(new URL(`../../${EXPORT_MODEL}`, import.meta.url)));
+  const model = await openModelFile(fileURLToPath(new URL(`../../${EXPORT_MODEL}`, import.meta.url)));
   const { test } = await loadMnist();
   const dir = mkdtempSync(join(tmpdir(), 'digit-studio-bench-'));
   try {

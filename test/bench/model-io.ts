@@ -1,6 +1,6 @@
 /**
  * Save and load times of the Keras tutorial network (784-128-128-10, seeded Glorot weights, SGD 0.01) in both model
- * file formats, through the same readModelFile / writeModelFile every part of the app uses. Median of a few rounds;
+ * file formats, through the same openModelFile / writeModelFile every part of the app uses. Median of a few rounds;
  * the first round (module initialisation, e.g. h5wasm) is reported apart.
  */
 import { denseLayers } from '../../src/core/api/layer-model';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mlpSpec, type TrainedModel } from '../../src/core/api/model-spec';
 import { KERAS_TUTORIAL } from '../../src/core/api/train-config';
-import { readModelFile, writeModelFile } from '../../src/core/formats/model-file';
+import { openModelFile, writeModelFile } from '../../src/core/formats/model-file';
 import { glorotUniform } from '../../src/core/training/engine/init';
 import { compileInfo } from '../../src/core/training/fit-loop';
 import { median } from './epochs';
@@ -37,7 +37,7 @@ export async function measureModelIo(): Promise<Record<string, unknown>> {
       const load: number[] = [];
       for (let round = 0; round <= ROUNDS; round++) {
         save.push(await seconds(() => writeModelFile(model, path)));
-        load.push(await seconds(() => readModelFile(path)));
+        load.push(await seconds(() => openModelFile(path)));
       }
       formats.push({
         format,

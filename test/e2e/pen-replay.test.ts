@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readModelFile } from '../../src/core/formats/model-file';
+import { openModelFile } from '../../src/core/formats/model-file';
 import { argMax, createPredictor } from '../../src/core/inference';
 import { MIN_DIGIT_SPAN_PX, strokesToModelInput, type ModelInput } from '../../src/core/preprocess';
 import { CANVAS, DIGIT_BOX, PENDIGITS, PLACEMENTS, loadPenSamples, penSubset, placeOnCanvas, type PenSample } from '../helpers/pen-canvas';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   app = await startWebApp();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-  predict = createPredictor(await readModelFile(MODEL));
+  predict = createPredictor(await openModelFile(MODEL));
   await openDrawPage(page, app.url);
   pen = await PenReplay.on(page);
 });

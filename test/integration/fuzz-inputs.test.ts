@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ModelFileError } from '../../src/core/formats/model-error';
-import { readModelFile } from '../../src/core/formats/model-file';
+import { openModelFile } from '../../src/core/formats/model-file';
 import { decodePng, ImageDecodeError } from '../../src/core/preprocess/png';
 import { runFuzz } from '../fuzz/fuzz';
 import { fixPngCrcs } from '../fuzz/mutate';
@@ -49,7 +49,7 @@ describe('fuzzed inputs', () => {
     const bundled = new URL('../../resources/models/', import.meta.url);
     writeFileSync(join(dir, 'model.json'), readFileSync(new URL('digit-mlp.json', bundled), 'utf8').replace(text, replacement));
     writeFileSync(join(dir, 'digit-mlp.weights.bin'), readFileSync(new URL('digit-mlp.weights.bin', bundled)));
-    const error = await readModelFile(join(dir, 'model.json')).catch((e: unknown) => e);
+    const error = await openModelFile(join(dir, 'model.json')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelFileError);
     expect((error as Error).message).toMatch(problem);
   });

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { killAfterRename } from '../helpers/kill-after-rename';
-import type { TrainedModel } from '../../src/core/api/model-spec';
-import { readModelFile, writeModelFile } from '../../src/core/formats/model-file';
+import type { LayerModel } from '../../src/core/api/layer-model';
+import { openModelFile, writeModelFile } from '../../src/core/formats/model-file';
 import { createPredictor } from '../../src/core/inference';
 import { rawMnistImage } from '../helpers/mnist-files';
 
@@ -21,10 +21,10 @@ const MODEL_FILE_MODULE = join(root, 'src/core/formats/model-file.ts');
 
 /** The new model the child saves: the bundled one with its output layer's biases shifted, so its predictions differ. */
 const SHIFT_BIASES = `(model) => ({ ...model, weights: model.weights.map((w, i) => i === model.weights.length - 1 ? { ...w, bias: w.bias.map((b, j) => b + j * 0.5) } : w) })`;
-const shiftBiases = new Function(`return ${SHIFT_BIASES}`)() as (model: TrainedModel) => TrainedModel;
+const shiftBiases = new Function(`return ${SHIFT_BIASES}`)() as (model: LayerModel) => LayerModel;
 
 /** The model's outputs for a few MNIST test images, as bytes: equal bytes are identical predictions. */
-function predictions(model: TrainedModel): Buffer {
+function predictions(model: LayerModel): Buffer {
   const predict = createPredictor(model);
   const outputs = [0, 1, 2, 90, 1234].map((i) => Float32Array.from(predict(Float32Array.from(rawMnistImage('t10k', i), (v) => v / 255))));
   return Buffer.concat(outputs.map((o) => Buffer.from(o.buffer)));
@@ -35,8 +35,8 @@ const weightsFiles = (dir: string): string[] => readdirSync(dir).filter((name) =
 /** Overwrites `target` with the shifted model in a child process that is killed right after renaming onto `pauseAt`. */
 function saveKilledAfterRename(target: string, pauseAt: string): Promise<void> {
   return killAfterRename(
-    `const { readModelFile, writeModelFile } = await import(${JSON.stringify(MODEL_FILE_MODULE)});
-     const model = (${SHIFT_BIASES})(await readModelFile(${JSON.stringify(BUNDLED_JSON)}));
+    `const { openModelFile, writeModelFile } = await import(${JSON.stringify(MODEL_FILE_MODULE)});
+     const model = (${SHIFT_BIASES})(await openModelFile(${JSON.stringify(BUNDLED_JSON)}));
      await writeModelFile(model, ${JSON.stringify(target)});`,
     pauseAt,
     root,
@@ -50,18 +50,18 @@ describe('a TF.js pair overwritten under SIGKILL', () => {
   ])('killed %s: model.json loads the old pair or the new one, complete', async (_when, pauseAt, isNew) => {
     const dir = mkdtempSync(join(tmpdir(), 'digit-studio-kill-pair-'));
     const target = join(dir, 'model.json');
-    const bundled = await readModelFile(BUNDLED_JSON);
+    const bundled = await openModelFile(BUNDLED_JSON);
     await writeModelFile(bundled, target);
     expect(weightsFiles(dir)).toEqual(['model.weights.bin']);
     const oldJson = readFileSync(target);
     const oldWeights = readFileSync(join(dir, 'model.weights.bin'));
-    const oldPredictions = predictions(await readModelFile(target));
+    const oldPredictions = predictions(await openModelFile(target));
     const newPredictions = predictions(shiftBiases(bundled));
     expect(newPredictions.equals(oldPredictions)).toBe(false);
 
     await saveKilledAfterRename(target, pauseAt);
 
-    const after = predictions(await readModelFile(target));
+    const after = predictions(await openModelFile(target));
     expect(after.equals(isNew ? newPredictions : oldPredictions)).toBe(true);
     if (!isNew) {
       // The old pair is untouched byte for byte; the new weights file lies beside it, named by nothing.
@@ -72,7 +72,7 @@ describe('a TF.js pair overwritten under SIGKILL', () => {
 
     // A later save completes normally: the pair it leaves loads, and the weights file the killed pair used is gone.
     await writeModelFile(bundled, target);
-    expect(predictions(await readModelFile(target)).equals(oldPredictions)).toBe(true);
+    expect(predictions(await openModelFile(target)).equals(oldPredictions)).toBe(true);
     const named = (JSON.parse(readFileSync(target, 'utf8')) as { weightsManifest: Array<{ paths: string[] }> }).weightsManifest[0].paths;
     expect(named).toHaveLength(1);
     expect(weightsFiles(dir)).toContain(named[0].replace(/^\.\//, ''));
@@ -81,7 +81,7 @@ describe('a TF.js pair overwritten under SIGKILL', () => {
   it('a normal overwrite leaves exactly one weights file, the one model.json names, and deletes nothing else', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'digit-studio-pair-'));
     const target = join(dir, 'model.json');
-    const bundled = await readModelFile(BUNDLED_JSON);
+    const bundled = await openModelFile(BUNDLED_JSON);
     const shifted = shiftBiases(bundled);
     // Files that are not this pair's: another model's weights, a converter-style shard, a look-alike name.
     const others = { 'other.weights.bin': 'a', 'group1-shard1of1.bin': 'b', 'model.XYZ.weights.bin': 'c', 'model.0123456789.weights.bin': 'd' };
@@ -94,7 +94,7 @@ describe('a TF.js pair overwritten under SIGKILL', () => {
       expect(named).toHaveLength(1);
       expect(ours()).toEqual([named[0].replace(/^\.\//, '')]);
       expect(ours()[0]).toMatch(round === 0 ? /^model\.weights\.bin$/ : /^model\.([0-9a-f]{8}\.)?weights\.bin$/);
-      expect(predictions(await readModelFile(target)).equals(predictions(model))).toBe(true);
+      expect(predictions(await openModelFile(target)).equals(predictions(model))).toBe(true);
     }
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     for (const [name, text] of Object.entries(others)) expect(readFileSync(join(dir, name), 'utf8')).toBe(text);
@@ -107,9 +107,9 @@ describe('a TF.js pair overwritten under SIGKILL', () => {
     json.weightsManifest[0].paths = ['./group1-shard1of1.bin'];
     writeFileSync(target, JSON.stringify(json));
     writeFileSync(join(dir, 'group1-shard1of1.bin'), readFileSync(join(root, 'resources/models/digit-mlp.weights.bin')));
-    await readModelFile(target);
+    await openModelFile(target);
 
-    await writeModelFile(shiftBiases(await readModelFile(BUNDLED_JSON)), target);
+    await writeModelFile(shiftBiases(await openModelFile(BUNDLED_JSON)), target);
     expect(readdirSync(dir).sort()).toEqual(['group1-shard1of1.bin', 'model.json', 'model.weights.bin']);
   });
 });

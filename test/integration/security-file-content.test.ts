@@ -13,7 +13,7 @@ import type { ModelEntry } from '../../src/core/api/contract';
 import { idxImagesBytes, idxLabelsBytes, loadMnist } from '../../src/core/dataset';
 import { loadH5wasm } from '../../src/core/formats/hdf5/h5wasm-runtime';
 import { saveModelToH5Bytes } from '../../src/core/formats/hdf5/write-h5';
-import { readModelFile } from '../../src/core/formats/model-file';
+import { openModelFile } from '../../src/core/formats/model-file';
 import { buildGraph } from '../../src/core/formats/tflite/graph';
 import { serializeGraph } from '../../src/core/formats/tflite/serialize';
 import { AppService } from '../../src/core/service/app-service';
@@ -38,7 +38,7 @@ function expectTerminalSafe(output: string): void {
 
 /** The bundled model as .tflite, with HOSTILE as its description and in its tensor names. */
 async function hostileTflite(): Promise<string> {
-  const graph = buildGraph(await readModelFile(GOOD_MODEL), { quantize: 'none', inputShape: '784' });
+  const graph = buildGraph(await openModelFile(GOOD_MODEL), { quantize: 'none', inputShape: '784' });
   graph.tensors.forEach((tensor) => (tensor.name = `${HOSTILE}${tensor.name}`));
   const path = join(root, 'hostile.tflite');
   writeFileSync(path, serializeGraph(graph, HOSTILE));
@@ -49,7 +49,7 @@ async function hostileTflite(): Promise<string> {
 async function hostileH5(): Promise<string> {
   const h5 = await loadH5wasm();
   const memoryPath = '/hostile.h5';
-  h5.fs.writeFile(memoryPath, await saveModelToH5Bytes(await readModelFile(GOOD_MODEL)));
+  h5.fs.writeFile(memoryPath, await saveModelToH5Bytes(await openModelFile(GOOD_MODEL)));
   const file = new h5.lib.File(memoryPath, 'a');
   for (const name of ['keras_version', 'backend', 'generated_by']) {
     file.delete_attribute(name);

@@ -12,8 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64 } from '../../src/core/api/base64';
 import type { ModelEntry } from '../../src/core/api/contract';
+import { denseStackOf } from '../../src/core/api/layer-model';
 import { ModelFileError } from '../../src/core/formats/model-error';
-import { readModelFile } from '../../src/core/formats/model-file';
+import { openModelFile } from '../../src/core/formats/model-file';
 import { AppService } from '../../src/core/service/app-service';
 import { expectNoLeak, expectOneLineFailure, mkfifo, runCliWithin, writeSecret } from '../helpers/hostile-files';
 
@@ -122,13 +123,13 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('a model.json may only name plain files next to it', () => {
   it('the bundled model, copied with its weights renamed to w.bin, still opens (the attacks below change only the manifest)', async () => {
     const path = attackFolder({ name: 'control', manifest: [group(['./w.bin'])], problem: /never/ });
-    expect((await readModelFile(path)).spec.layers).toHaveLength(3);
+    expect(denseStackOf((await openModelFile(path)).layers).layers).toHaveLength(3);
   });
 
   it.each(ATTACKS.map((attack) => [attack.name, attack] as const))('%s: the reader refuses with one line naming the model and the path', async (_, attack) => {
     const path = modelPaths.get(attack.name)!;
     const started = Date.now();
-    const error = await readModelFile(path).catch((e: unknown) => e);
+    const error = await openModelFile(path).catch((e: unknown) => e);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(error).toBeInstanceOf(ModelFileError);
     const message = (error as Error).message;

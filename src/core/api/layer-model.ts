@@ -1,8 +1,8 @@
 /**
  * A model as a list of Keras layers with shapes: what Digit Studio opens and runs for inference (Conv2D networks
  * as well as Dense stacks). It sits beside the Dense-stack ModelSpec (model-spec.ts), which training and the file
- * writers still use: a TrainedModel becomes a LayerModel with layerModelOf, and a LayerModel that is a Dense stack
- * becomes a TrainedModel again with trainedModelOf.
+ * writers still use: a TrainedModel becomes a LayerModel with layerModelOf, and denseStackOf gives the ModelSpec of a
+ * LayerModel that is a Dense stack.
  *
  * Shapes leave out the batch dimension and are channels_last ([height, width, channels]), as Keras' are. Weights
  * use the Keras layout: a Conv2D kernel is [kh, kw, in, out] row-major, a Dense kernel [inputs, units]; a Dense
@@ -199,11 +199,6 @@ export function denseLayers(spec: ModelSpec): LayerSpec[] {
 /** What the parts that run Dense stacks only accept (see denseStackOf). */
 export const DENSE_STACK_TYPES: ReadonlyArray<LayerSpec['type']> = ['InputLayer', 'Flatten', 'Dense', 'Activation', 'Dropout'];
 
-/** The one-line refusal of a layer the Dense-only parts cannot run. */
-export function notInDenseStack(name: string, type: string): Error {
-  return new Error(`layer ${name} is a ${type}; Digit Studio runs Dense networks only (${DENSE_STACK_TYPES.join(', ')})`);
-}
-
 /**
  * The Dense stack a layer list describes, of any input and output size: InputLayer, Flatten, Dropout, Dense, and an
  * Activation after a linear Dense. Anything else is refused by name. denseStackOf adds the digit-model checks.
@@ -229,7 +224,7 @@ export function denseStackShape(layers: readonly LayerSpec[]): ModelSpec {
         dense.push({ units: layer.units, activation: layer.activation });
         continue;
       default:
-        throw notInDenseStack(layer.name, layer.type);
+        throw new Error(`layer ${layer.name} is a ${layer.type}; a Dense stack has only ${DENSE_STACK_TYPES.join(', ')}`);
     }
   }
   if (dense.length === 0) throw new Error('the model has no Dense layers');
@@ -248,11 +243,6 @@ export function denseStackOf(layers: readonly LayerSpec[]): ModelSpec {
     throw new Error(`the last layer must be Dense(10, softmax) for digits; found Dense(${last.units}, ${last.activation})`);
   }
   return { inputSize, layers: dense };
-}
-
-/** The TrainedModel of a layer list that is a Dense stack (see denseStackOf). */
-export function trainedModelOf(model: LayerModel): TrainedModel {
-  return { spec: denseStackOf(model.layers), weights: model.weights, ...(model.compile ? { compile: model.compile } : {}) };
 }
 
 /** The one-line refusal of a layer no trainer trains (the engine, tfjs); see refuseUntrainable. */

@@ -4,8 +4,8 @@
  * InputLayer, Reshape, Conv2D, MaxPooling2D, AveragePooling2D, Flatten, Dropout, Dense, Activation and
  * BatchNormalization layers; anything else is refused with the layer type named.
  */
-import { DENSE_STACK_TYPES, LAYER_TYPES, denseStackOf, notInDenseStack, summarizeLayers, type LayerSpec, type LayerSummary, type Padding } from '../api/layer-model';
-import { INPUT_SIZE, type Activation, type DenseLayerSpec } from '../api/model-spec';
+import { LAYER_TYPES, summarizeLayers, type LayerSpec, type LayerSummary, type Padding } from '../api/layer-model';
+import { INPUT_SIZE, type Activation } from '../api/model-spec';
 import {
   objectOf,
   type ActivationIdentifier,
@@ -187,20 +187,14 @@ function layerSpec(className: string, config: Unchecked<LayerConfig>, name: stri
   }
 }
 
-/** What a reader accepts: any model of the layer list, or only a Dense stack (for the parts that run only those). */
-export type ModelKind = 'dense' | 'layers';
-
 /**
  * The model's layers in order, starting with an InputLayer: the file's own, or one made from the first layer's
  * batch_input_shape (Keras 2 wrote it there), the model's build_input_shape, or else 784 inputs. Shapes are checked
- * later (api/layer-model summarizeLayers). kind 'dense' (a reader for the parts that run Dense stacks only) refuses
- * any other layer by name before reading its settings.
+ * later (api/layer-model summarizeLayers).
  */
-export function kerasLayerList(topology: unknown, kind: ModelKind = 'layers'): LayerSpec[] {
+export function kerasLayerList(topology: unknown): LayerSpec[] {
   const { model, layers: kerasLayers } = modelParts(topology);
   checkSingleChain(kerasLayers);
-  const other = kind === 'dense' && kerasLayers.find((layer) => !(DENSE_STACK_TYPES as readonly unknown[]).includes(layer.class_name));
-  if (other) throw notInDenseStack(layerName(other), String(other.class_name));
   const first = objectOf<LayerConfig>(kerasLayers[0].config) ?? {};
   const inputShape = declaredInputShape(first) ?? declaredInputShape(model) ?? [INPUT_SIZE];
   const hasInputLayer = kerasLayers[0].class_name === 'InputLayer';
@@ -214,18 +208,7 @@ export function kerasLayerList(topology: unknown, kind: ModelKind = 'layers'): L
   ];
 }
 
-/**
- * The model's layers with Keras' shapes and parameter counts, checked as a digit model (api/layer-model
- * summarizeLayers). kind 'dense' first refuses what the Dense-only parts cannot run (an Activation before any Dense,
- * ...), so that the refusal names the reason rather than a shape.
- */
-export function kerasLayerSummary(topology: unknown, kind: ModelKind): LayerSummary[] {
-  const list = kerasLayerList(topology, kind);
-  if (kind === 'dense') denseStackOf(list);
-  return summarizeLayers(list);
-}
-
-/** The Dense stack a TF.js or Keras config describes; other layers are refused by name (api/layer-model denseStackOf). */
-export function denseLayersFromKerasConfig(topology: unknown): { inputSize: number; layers: DenseLayerSpec[] } {
-  return denseStackOf(kerasLayerList(topology, 'dense'));
+/** The model's layers with Keras' shapes and parameter counts, checked as a digit model (api/layer-model summarizeLayers). */
+export function kerasLayerSummary(topology: unknown): LayerSummary[] {
+  return summarizeLayers(kerasLayerList(topology));
 }

@@ -3,24 +3,12 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import type { LayerModel } from '../api/layer-model';
 import type { TrainedModel } from '../api/model-spec';
-import { loadModelFromH5File, openModelFromH5File } from './hdf5/read-h5';
+import { openModelFromH5File } from './hdf5/read-h5';
 import { saveModelToH5File } from './hdf5/write-h5';
 import { ModelFileError } from './model-error';
-import { loadModelFromTfjsFile, openModelFromTfjsFile, saveModelToTfjsFile } from './tfjs/layers-format';
+import { openModelFromTfjsFile, saveModelToTfjsFile } from './tfjs/layers-format';
 
-/** The Dense stack in a model file, for the parts that run Dense stacks only (training, the app, export). */
-export async function readModelFile(path: string): Promise<TrainedModel> {
-  switch (extname(path).toLowerCase()) {
-    case '.json':
-      return loadModelFromTfjsFile(path);
-    case '.h5':
-      return (await loadModelFromH5File(path)).model;
-    default:
-      throw unknownType(path);
-  }
-}
-
-/** Any model Digit Studio can run (Conv2D networks too), as a layer list, for inference (evaluate, predict, info). */
+/** Any model Digit Studio can run (Conv2D networks too), as a layer list: the one way a model file is read. */
 export async function openModelFile(path: string): Promise<LayerModel> {
   switch (extname(path).toLowerCase()) {
     case '.json':

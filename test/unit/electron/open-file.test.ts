@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ModelEntry } from '../../../src/core/api/contract';
 import { AppService } from '../../../src/core/service/app-service';
-import { readModelFile } from '../../../src/core/formats/model-file';
+import { openModelFile } from '../../../src/core/formats/model-file';
 import { tfliteBytes } from '../../../src/core/formats/tflite/export';
 import { inspectTflite } from '../../../src/core/formats/tflite/inspect';
 import { describeTflite, importModelFile, modelFileFromArgv } from '../../../src/main/open-file';
@@ -32,7 +32,7 @@ describe('model files handed to the app', () => {
   });
 
   it('describes an opened .tflite (784 floats in, 10 out, the Dense ops) instead of importing it', async () => {
-    const model = await readModelFile(fileURLToPath(new URL('../../../resources/models/digit-mlp.json', import.meta.url)));
+    const model = await openModelFile(fileURLToPath(new URL('../../../resources/models/digit-mlp.json', import.meta.url)));
     const text = describeTflite(inspectTflite(tfliteBytes(model, { quantize: 'none', inputShape: '784' })));
     expect(text).toMatch(/Input: .*float32 \[1,784\]/);
     expect(text).toMatch(/Output: .*float32 \[1,10\]/);

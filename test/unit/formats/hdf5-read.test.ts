@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMnist, type DigitSet } from '../../../src/core/dataset';
-import { loadModelFromH5File } from '../../../src/core/formats/hdf5/read-h5';
+import { openModelFromH5File } from '../../../src/core/formats/hdf5/read-h5';
 import { ModelFileError } from '../../../src/core/formats/model-error';
-import { readModelFile } from '../../../src/core/formats/model-file';
+import { openModelFile } from '../../../src/core/formats/model-file';
 import { evaluateModel } from '../../../src/core/inference';
-import type { TrainedModel } from '../../../src/core/api/model-spec';
+import { denseStackOf, type LayerModel } from '../../../src/core/api/layer-model';
 import { KERAS_REFERENCE, makeVariants } from '../../fixtures/hdf5/generate';
 import { VERIFY_FIXTURES } from '../../helpers/verify-kit';
 
@@ -19,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'digit-studio-h5-read-'));
 const variant = (name: string): string => join(dir, `${name}.h5`);
 
 async function problem(path: string, timeoutMs?: number): Promise<string> {
-  const error = await loadModelFromH5File(path, { timeoutMs }).then(
+  const error = await openModelFromH5File(path, { timeoutMs }).then(
     () => null,
     (e: unknown) => e,
   );
@@ -34,23 +34,23 @@ describe('Keras HDF5 reader', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   let test: DigitSet;
-  let reference: TrainedModel;
+  let reference: LayerModel;
   beforeAll(async () => {
     makeVariants(dir);
     test = (await loadMnist()).test;
-    reference = await readModelFile(KERAS_REFERENCE);
+    reference = await openModelFile(KERAS_REFERENCE);
   });
 
   it('opens the file real Keras 3 wrote and reproduces its 96.75 % MNIST test accuracy', async () => {
-    const { model, info } = await loadModelFromH5File(KERAS_REFERENCE);
-    expect(model.spec.layers.map((l) => `${l.units}/${l.activation}`)).toEqual(['128/relu', '128/relu', '10/softmax']);
+    const { model, info } = await openModelFromH5File(KERAS_REFERENCE);
+    expect(denseStackOf(model.layers).layers.map((l) => `${l.units}/${l.activation}`)).toEqual(['128/relu', '128/relu', '10/softmax']);
     expect(evaluateModel(model, test).accuracy).toBeCloseTo(0.9675, 4);
     expect(info).toEqual({ kerasVersion: '3.15.1', backend: 'numpy', generatedBy: null, optimizer: { className: 'SGD', learningRate: 0.01, momentum: 0, nesterov: false }, loss: 'categorical_crossentropy' });
     expect(model.compile).toEqual({ optimizer: 'sgd', learningRate: 0.01, loss: 'categorical_crossentropy' });
   });
 
   it.each(['keras_from_tfjs_weights.h5', 'h5py_tfjs_style_loadable.h5'])('opens the kit file %s: 89.25 % like TF.js', async (name) => {
-    const model = await readModelFile(`${VERIFY_FIXTURES}${name}`);
+    const model = await openModelFile(`${VERIFY_FIXTURES}${name}`);
     expect(evaluateModel(model, test).accuracy).toBeCloseTo(0.8925, 4);
   });
 
@@ -60,20 +60,20 @@ describe('Keras HDF5 reader', () => {
     ['keras20_bare_layer_list', '2.0.8', 'Keras 2.0 Sequential config as a bare list of layers'],
     ['keras2_functional', '2.3.1', 'Keras 2 Functional: Input(28, 28), Flatten, Dropout, Dense linear + Activation softmax'],
   ])('reads %s (Keras %s: %s) with the reference weights', async (name, version) => {
-    const { model, info } = await loadModelFromH5File(variant(name));
+    const { model, info } = await openModelFromH5File(variant(name));
     expect(info.kerasVersion).toBe(version);
-    expect(model.spec).toEqual(reference.spec);
+    expect(denseStackOf(model.layers)).toEqual(denseStackOf(reference.layers));
     expect(model.weights).toEqual(reference.weights);
   });
 
   it('reads the real optimizer settings of a tf.keras 2 file (float32 values shown as written)', async () => {
-    const { model, info } = await loadModelFromH5File(variant('tf2_fixed_strings'));
+    const { model, info } = await openModelFromH5File(variant('tf2_fixed_strings'));
     expect(info.optimizer).toEqual({ className: 'SGD', learningRate: 0.05, momentum: 0.9, nesterov: false });
     expect(model.compile).toEqual({ optimizer: 'momentum', learningRate: 0.05, momentum: 0.9, loss: 'categorical_crossentropy' });
   });
 
   it("reads 'Custom>SGD' (tf.keras >= 2.11) with its real learning rate, where Keras 3 silently uses 0.01", async () => {
-    const { model, info } = await loadModelFromH5File(variant('optimizer_Custom_SGD'));
+    const { model, info } = await openModelFromH5File(variant('optimizer_Custom_SGD'));
     expect(info.optimizer).toEqual({ className: 'SGD', learningRate: 0.1 });
     expect(model.compile).toEqual({ optimizer: 'sgd', learningRate: 0.1, loss: 'categorical_crossentropy' });
   });
@@ -85,7 +85,7 @@ describe('Keras HDF5 reader', () => {
     ['no_inputlayer_batch_input_shape_on_dense', sgd],
     ['no_input_shape_anywhere', sgd],
   ])('still runs %s (Keras 3 cannot compile or predict it, but the architecture and weights are all there)', async (name, compile) => {
-    const { model } = await loadModelFromH5File(variant(name));
+    const { model } = await openModelFromH5File(variant(name));
     expect(model.weights).toEqual(reference.weights);
     expect(model.compile).toEqual(compile);
   });
@@ -95,7 +95,7 @@ describe('Keras HDF5 reader', () => {
     ['plain_hdf5', /^an HDF5 file without a Keras model \(no model_config attribute\)$/],
     ['not_hdf5', /^not an HDF5 file \(no HDF5 signature\)/],
     ['truncated', /^HDF5 cannot open the file: truncated file: eof = 247984, .*stored_eof = 495968$/],
-    ['conv2d', /^layer conv2d is a Conv2D; Digit Studio runs Dense networks only/],
+    ['conv2d', /^layer conv2d: a Conv2D needs a \[height, width, channels\] input; it gets \[784\] \(add a Reshape\)$/],
     ['elu_activation', /^layer dense: activation "elu" is not supported/],
     ['branching_functional', /^layer dense_2 takes its input from dense; Digit Studio runs a single chain of layers/],
     ['bad_json', /^attribute model_config is not valid JSON$/],
@@ -116,7 +116,7 @@ describe('Keras HDF5 reader', () => {
     const started = Date.now();
     expect(await problem(variant('heap_loop'), 2000)).toBe("the HDF5 reader gave up after 2 s: the file's HDF5 structure is probably corrupt");
     expect(Date.now() - started).toBeLessThan(30_000);
-    expect((await loadModelFromH5File(KERAS_REFERENCE)).model.weights).toEqual(reference.weights);
+    expect((await openModelFromH5File(KERAS_REFERENCE)).model.weights).toEqual(reference.weights);
   });
 
   it('checks the size before reading: an empty file, a 300 MB file, a missing file', async () => {

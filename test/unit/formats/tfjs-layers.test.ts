@@ -5,9 +5,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnist } from '../../../src/core/dataset';
 import { ModelFileError } from '../../../src/core/formats/model-error';
-import { readModelFile, writeModelFile } from '../../../src/core/formats/model-file';
+import { openModelFile, writeModelFile } from '../../../src/core/formats/model-file';
 import { createPredictor, evaluateModel } from '../../../src/core/inference';
-import type { TrainedModel } from '../../../src/core/api/model-spec';
+import { denseStackOf, type LayerModel } from '../../../src/core/api/layer-model';
 import { rawMnistImage } from '../../helpers/mnist-files';
 
 /** Artifacts saved by real tfjs-layers 4.22.0 (shared verify kit): 89.25 % on the MNIST test set. */
@@ -23,14 +23,14 @@ function writeFixtureModelJson(topology: unknown = JSON.parse(readFileSync(new U
 }
 
 describe('TF.js layers format', () => {
-  let fixtureModel: TrainedModel;
+  let fixtureModel: LayerModel;
   beforeAll(async () => {
     await tf.setBackend('cpu');
-    fixtureModel = await readModelFile(writeFixtureModelJson());
+    fixtureModel = await openModelFile(writeFixtureModelJson());
   });
 
   it('reads a model saved by real tfjs-layers and reproduces its 89.25 % MNIST test accuracy', async () => {
-    expect(fixtureModel.spec.layers.map((l) => `${l.units}/${l.activation}`)).toEqual(['128/relu', '128/relu', '10/softmax']);
+    expect(denseStackOf(fixtureModel.layers).layers.map((l) => `${l.units}/${l.activation}`)).toEqual(['128/relu', '128/relu', '10/softmax']);
     const { test } = await loadMnist();
     expect(evaluateModel(fixtureModel, test).accuracy).toBeCloseTo(0.8925, 4);
   });
@@ -46,14 +46,14 @@ describe('TF.js layers format', () => {
     const theirs = (loaded.predict(tf.tensor2d(input, [1, 784])) as tf.Tensor).dataSync();
     const ours = createPredictor(fixtureModel)(input);
     ours.forEach((p, i) => expect(p).toBeCloseTo(theirs[i], 5));
-    expect((await readModelFile(path)).compile).toEqual({ optimizer: 'sgd', learningRate: 0.1, loss: 'categorical_crossentropy' });
+    expect((await openModelFile(path)).compile).toEqual({ optimizer: 'sgd', learningRate: 0.1, loss: 'categorical_crossentropy' });
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('refuses layers it cannot run, naming the layer type', async () => {
     const topology = JSON.parse(readFileSync(new URL('modelTopology.json', FIXTURE), 'utf8'));
-    topology.config.layers.splice(1, 0, { class_name: 'Conv2D', config: { name: 'conv', filters: 8 } });
-    await expect(readModelFile(writeFixtureModelJson(topology))).rejects.toThrow(/layer conv is a Conv2D/);
+    topology.config.layers.splice(1, 0, { class_name: 'LSTM', config: { name: 'lstm', units: 8 } });
+    await expect(openModelFile(writeFixtureModelJson(topology))).rejects.toThrow(/: layer lstm is a LSTM, which Digit Studio does not support/);
   });
 
   it.each([
@@ -63,7 +63,7 @@ describe('TF.js layers format', () => {
   ])('%s gives a one-line ModelFileError naming the file', async (name, content, message) => {
     const path = join(dir, name);
     writeFileSync(path, content);
-    const error = await readModelFile(path).catch((e: unknown) => e);
+    const error = await openModelFile(path).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelFileError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).toContain(name);
@@ -72,6 +72,6 @@ describe('TF.js layers format', () => {
   it('a truncated weights file is reported, not read past its end', async () => {
     const path = writeFixtureModelJson();
     writeFileSync(join(dir, 'fixture.bin'), readFileSync(join(dir, 'fixture.bin')).subarray(0, 1000));
-    await expect(readModelFile(path)).rejects.toThrow(/weights file is too short for/);
+    await expect(openModelFile(path)).rejects.toThrow(/weights file is too short for/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeLayers, type LayerModel, type LayerSpec } from '../../../src/core/api/layer-model';
-import { denseLayersFromKerasConfig, kerasLayerList } from '../../../src/core/formats/keras-config';
+import { kerasLayerList } from '../../../src/core/formats/keras-config';
 import { createPredictor } from '../../../src/core/inference';
 
 /** A Keras 3 Sequential config of `layers` (each [class_name, config]) after Input(batchShape). */
@@ -83,10 +83,6 @@ describe('the layer list', () => {
     expect(() => summarizeLayers(kerasLayerList(keras3([null, 784], [conv, ['Flatten', { name: 'f' }], dense])))).toThrow(/^layer conv2d: a Conv2D needs a \[height, width, channels\] input; it gets \[784\] \(add a Reshape\)$/);
     expect(() => summarizeLayers(kerasLayerList(keras3([null, 28, 28, 1], [conv, dense])))).toThrow(/^layer dense: a Dense layer on a \[26, 26, 8\] input is not supported \(add a Flatten before it\)$/);
     expect(() => summarizeLayers(kerasLayerList(keras3([null, 28, 28, 1], [conv, ['Flatten', { name: 'f' }], ['Dense', { name: 'd', units: 10, activation: 'relu' }]])))).toThrow(/must end in 10 softmax outputs/);
-  });
-
-  it('keeps the Dense-only reading (TF.js, training, export) refusing a Conv2D by name', () => {
-    expect(() => denseLayersFromKerasConfig(KERAS_IO_CNN)).toThrow(/^layer conv2d is a Conv2D; Digit Studio runs Dense networks only/);
   });
 });
 

@@ -72,7 +72,7 @@ describe('layer rules (layers/imports)', () => {
     {
       what: 'src/web importing core/formats',
       filePath: 'src/web/server.ts',
-      code: "export { readModelFile } from '../core/formats/model-file';\n",
+      code: "export { openModelFile } from '../core/formats/model-file';\n",
       message: `Bad layering: src/web (a thin shell over the AppService) may import only src/web, ${SHELL_MAY}, not 'src/core/formats/model-file'.`,
     },
     {

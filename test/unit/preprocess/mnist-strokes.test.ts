@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readModelFile } from '../../../src/core/formats/model-file';
+import { openModelFile } from '../../../src/core/formats/model-file';
 import { argMax, createPredictor } from '../../../src/core/inference';
 import { MIN_DIGIT_SPAN_PX, strokesToModelInput } from '../../../src/core/preprocess';
 import { rawMnistImage, rawMnistLabel } from '../../helpers/mnist-files';
@@ -41,7 +41,7 @@ let original: Accuracy;
 let drawn: Record<string, Accuracy>;
 
 beforeAll(async () => {
-  predict = createPredictor(await readModelFile(MODEL));
+  predict = createPredictor(await openModelFile(MODEL));
   digits = INDICES.map((i) => {
     const pixels = rawMnistImage('t10k', i);
     return { label: rawMnistLabel('t10k', i), pixels, strokes: mnistToStrokes(pixels) };

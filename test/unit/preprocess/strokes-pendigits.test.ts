@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readModelFile } from '../../../src/core/formats/model-file';
+import { openModelFile } from '../../../src/core/formats/model-file';
 import { argMax, createPredictor } from '../../../src/core/inference';
 import { MIN_DIGIT_SPAN_PX, strokesToModelInput } from '../../../src/core/preprocess';
 
@@ -24,7 +24,7 @@ let predict: (input: ArrayLike<number>) => Float32Array;
 beforeAll(async () => {
   if (!existsSync(DATA)) return;
   samples = JSON.parse(readFileSync(DATA, 'utf8')) as Sample[];
-  predict = createPredictor(await readModelFile(MODEL));
+  predict = createPredictor(await openModelFile(MODEL));
 });
 
 /** The sample as a 320 px canvas records it with its box `size` px wide/tall at (left, top): whole CSS pixels. */

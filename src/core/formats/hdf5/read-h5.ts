@@ -6,9 +6,6 @@
  */
 import { megabytes, readRegularFile } from '../../fs/regular-file';
 import { asModelFileError, ModelFileError } from '../model-error';
-import { trainedModelOf, type LayerModel } from '../../api/layer-model';
-import type { TrainedModel } from '../../api/model-spec';
-import type { ModelKind } from '../keras-config';
 import type { LoadedH5Model } from './read-keras-h5';
 import { readInWorker } from './reader-thread';
 
@@ -27,30 +24,19 @@ function hasHdf5Signature(bytes: Uint8Array): boolean {
   return false;
 }
 
-async function readH5File(path: string, kind: ModelKind, options: { timeoutMs?: number }): Promise<LoadedH5Model> {
+/**
+ * Any model of the layer list (api/layer-model.ts), Conv2D networks too, and what the file says about its origin
+ * (Keras' load_model_from_hdf5). timeoutMs bounds the HDF5 parse (default 30 s).
+ */
+export async function openModelFromH5File(path: string, options: { timeoutMs?: number } = {}): Promise<LoadedH5Model> {
   const bytes = await asModelFileError(() =>
     readRegularFile(path, { maxBytes: MAX_FILE_BYTES, tooLarge: `over ${megabytes(MAX_FILE_BYTES)}; a Keras digit model is far smaller` }),
   );
   if (bytes.length === 0) throw new ModelFileError(path, 'the file is empty');
   if (!hasHdf5Signature(bytes)) throw new ModelFileError(path, 'not an HDF5 file (no HDF5 signature), so not a Keras .h5 model');
-  const reply = await readInWorker(bytes, kind, options.timeoutMs ?? DEFAULT_TIMEOUT_MS).catch((error: Error) => {
+  const reply = await readInWorker(bytes, options.timeoutMs ?? DEFAULT_TIMEOUT_MS).catch((error: Error) => {
     throw new ModelFileError(path, error.message);
   });
   if (!reply.ok) throw new ModelFileError(path, reply.problem);
   return reply.result;
-}
-
-/**
- * The Dense stack and what the file says about its origin (Keras' load_model_from_hdf5), for training, the app and
- * export; other layers are refused by name. timeoutMs bounds the HDF5 parse (default 30 s).
- */
-export async function loadModelFromH5File(path: string, options: { timeoutMs?: number } = {}): Promise<LoadedH5Model<TrainedModel>> {
-  // The worker has already refused anything but a Dense stack (with the file named), so this cannot fail.
-  const { model, info } = await readH5File(path, 'dense', options);
-  return { model: trainedModelOf(model), info };
-}
-
-/** Any model of the layer list (api/layer-model.ts), Conv2D networks too, for inference; options as loadModelFromH5File. */
-export function openModelFromH5File(path: string, options: { timeoutMs?: number } = {}): Promise<LoadedH5Model<LayerModel>> {
-  return readH5File(path, 'layers', options);
 }

@@ -8,7 +8,7 @@
  * Runs inside the reader worker (read-worker.ts): HDF5 itself may loop forever on a corrupt file.
  */
 import { totalParams, type LayerModel, type LayerSummary } from '../../api/layer-model';
-import { kerasLayerSummary, type ModelKind } from '../keras-config';
+import { kerasLayerSummary } from '../keras-config';
 import { variableShapes, weightsOfVariables } from '../keras-weights';
 import { attributeNames, childGroup, floatDataset, H5Problem, hdf5, stringAttribute, stringListAttribute, type H5Group } from './h5-access';
 import { takeHdf5Error, withMemoryFile, type H5 } from './h5wasm-runtime';
@@ -24,8 +24,8 @@ export interface H5Info {
   loss: string | null;
 }
 
-export interface LoadedH5Model<M = LayerModel> {
-  model: M;
+export interface LoadedH5Model {
+  model: LayerModel;
   info: H5Info;
 }
 
@@ -40,7 +40,7 @@ function parseJson(text: string, name: string): unknown {
   }
 }
 
-function readLayers(file: H5Group, kind: ModelKind): LayerSummary[] {
+function readLayers(file: H5Group): LayerSummary[] {
   const modelConfig = stringAttribute(file, 'model_config');
   if (modelConfig === null) {
     // model.save_weights() files carry @layer_names at the root and no architecture.
@@ -49,7 +49,7 @@ function readLayers(file: H5Group, kind: ModelKind): LayerSummary[] {
   }
   let layers: LayerSummary[];
   try {
-    layers = kerasLayerSummary(parseJson(modelConfig, 'model_config'), kind);
+    layers = kerasLayerSummary(parseJson(modelConfig, 'model_config'));
   } catch (error) {
     throw error instanceof H5Problem ? error : new H5Problem((error as Error).message);
   }
@@ -104,8 +104,8 @@ function optionalJson(text: string | null): unknown {
   }
 }
 
-function readModel(h5: H5, file: H5Group, kind: ModelKind): LoadedH5Model {
-  const layers = readLayers(file, kind);
+function readModel(h5: H5, file: H5Group): LoadedH5Model {
+  const layers = readLayers(file);
   const weights = readWeights(h5, file, layers);
   const training = readTrainingConfig(optionalJson(optionalString(file, 'training_config')));
   const weightsGroup = childGroup(h5, file, 'model_weights');
@@ -116,15 +116,15 @@ function readModel(h5: H5, file: H5Group, kind: ModelKind): LoadedH5Model {
   };
 }
 
-/** Parses the bytes of an .h5 file; throws H5Problem for anything that is not a readable Keras model of `kind`. */
-export function loadModelFromH5Bytes(h5: H5, bytes: Uint8Array, kind: ModelKind): LoadedH5Model {
+/** Parses the bytes of an .h5 file; throws H5Problem for anything that is not a readable Keras model. */
+export function loadModelFromH5Bytes(h5: H5, bytes: Uint8Array): LoadedH5Model {
   takeHdf5Error(); // start from a clean diagnostics buffer
   return withMemoryFile(h5, bytes, (path) => {
     const file = hdf5('open the file', () => new h5.lib.File(path, 'r'));
     // h5wasm does not throw when HDF5 fails to open a file (truncated, damaged superblock): it returns a bad id.
     if (file.file_id < 0n) throw new H5Problem(`HDF5 cannot open the file: ${takeHdf5Error() ?? 'unreadable'}`);
     try {
-      return readModel(h5, file, kind);
+      return readModel(h5, file);
     } finally {
       // Closing a damaged file can fail too; the outcome of the read is what gets reported.
       try {

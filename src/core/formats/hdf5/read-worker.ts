@@ -12,9 +12,9 @@ const port = parentPort;
 if (!port) throw new Error('read-worker.ts runs as a worker thread');
 const h5 = await loadH5wasm();
 
-port.on('message', ({ id, bytes, kind }: ReadRequest) => {
+port.on('message', ({ id, bytes }: ReadRequest) => {
   try {
-    const result = loadModelFromH5Bytes(h5, bytes, kind);
+    const result = loadModelFromH5Bytes(h5, bytes);
     const { weights, batchNorm = [] } = result.model;
     const buffers = [...weights.flatMap((w) => [w.kernel, w.bias]), ...batchNorm.flatMap((w) => Object.values(w))].map((array: Float32Array) => array.buffer as ArrayBuffer);
     port.postMessage({ id, ok: true, result } satisfies ReadReply, buffers);

@@ -7,7 +7,6 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../../workers/start-worker';
 import { watchWorker, type WorkerWatch } from '../../workers/watch-worker';
-import type { ModelKind } from '../keras-config';
 import { READER_READY, type ReadReply, type ReadRequest } from './worker-protocol';
 
 let requestCounter = 0;
@@ -62,13 +61,13 @@ class ReaderThread {
     this.pending = null;
   }
 
-  read(bytes: Uint8Array, kind: ModelKind, timeoutMs: number): Promise<ReadReply> {
+  read(bytes: Uint8Array, timeoutMs: number): Promise<ReadReply> {
     return new Promise((resolve, reject) => {
       this.watch.limit(timeoutMs, `gave up after ${timeoutMs / 1000} s: the file's HDF5 structure is probably corrupt`);
       const id = ++requestCounter;
       this.pending = { id, resolve, reject };
       this.worker.ref();
-      this.worker.postMessage({ id, bytes, kind } satisfies ReadRequest, [bytes.buffer as ArrayBuffer]);
+      this.worker.postMessage({ id, bytes } satisfies ReadRequest, [bytes.buffer as ArrayBuffer]);
     });
   }
 }
@@ -77,11 +76,11 @@ let thread: ReaderThread | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Parses `bytes` (whose buffer is handed over) in the worker; rejects when the worker times out or crashes. */
-export function readInWorker(bytes: Uint8Array, kind: ModelKind, timeoutMs: number): Promise<ReadReply> {
+export function readInWorker(bytes: Uint8Array, timeoutMs: number): Promise<ReadReply> {
   const run = queue.then(async () => {
     if (!thread || thread.dead) thread = new ReaderThread();
     await thread.ready;
-    return thread.read(bytes, kind, timeoutMs);
+    return thread.read(bytes, timeoutMs);
   });
   queue = run.catch(() => undefined);
   return run;

@@ -1,5 +1,4 @@
 /** Messages between the HDF5 reader worker (read-worker.ts) and the code that uses it (reader-thread.ts). */
-import type { ModelKind } from '../keras-config';
 import type { LoadedH5Model } from './read-keras-h5';
 
 /** The worker's first message, once h5wasm is loaded. */
@@ -9,7 +8,6 @@ export interface ReadRequest {
   id: number;
   /** The whole file; its buffer is transferred to the worker. */
   bytes: Uint8Array;
-  kind: ModelKind;
 }
 
 export type ReadReply =

@@ -10,10 +10,10 @@ import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../../fs/atomic-write';
 import { megabytes, readRegularFile } from '../../fs/regular-file';
 import { readSiblingFiles } from '../../fs/sibling-files';
-import { trainedModelOf, type LayerModel, type LayerSummary } from '../../api/layer-model';
+import type { LayerModel, LayerSummary } from '../../api/layer-model';
 import type { TrainedModel } from '../../api/model-spec';
 import { kerasLayout, type KerasLayout } from '../hdf5/keras-layout';
-import { kerasLayerSummary, type ModelKind } from '../keras-config';
+import { kerasLayerSummary } from '../keras-config';
 import { variableShapes, weightsOfVariables } from '../keras-weights';
 import { asModelFileError, ModelFileError } from '../model-error';
 import { modelJsonText, parseModelJson, WEIGHTS_FILE, type WeightSpec } from './model-json';
@@ -139,14 +139,15 @@ function layerArrays(path: string, rows: LayerSummary[], weights: WeightSpec[], 
   return rows.map((row) => variableShapes(row).map(() => arrays[indices[next++]])).filter((found) => found.length > 0);
 }
 
-async function readTfjsFile(path: string, kind: ModelKind): Promise<LayerModel> {
+/** Any model of the layer list (api/layer-model.ts), Conv2D networks too. @throws ModelFileError */
+export async function openModelFromTfjsFile(path: string): Promise<LayerModel> {
   const bytes = await asModelFileError(() =>
     readRegularFile(path, { maxBytes: MAX_MODEL_JSON_BYTES, tooLarge: `over ${megabytes(MAX_MODEL_JSON_BYTES)}; a model.json holds no weights and is far smaller` }),
   );
   const json = parseModelJson(Buffer.from(bytes).toString('utf8'), path);
   let rows: LayerSummary[];
   try {
-    rows = kerasLayerSummary(json.modelTopology, kind);
+    rows = kerasLayerSummary(json.modelTopology);
   } catch (error) {
     throw new ModelFileError(path, (error as Error).message);
   }
@@ -154,15 +155,4 @@ async function readTfjsFile(path: string, kind: ModelKind): Promise<LayerModel> 
   const arrays = decodeWeights(path, json.weights, parts);
   const perLayer = layerArrays(path, rows, json.weights, arrays);
   return { layers: rows.map((row) => row.layer), ...weightsOfVariables(rows, perLayer), ...(json.compile ? { compile: json.compile } : {}) };
-}
-
-/** The Dense stack in a model.json, for training, the app and export; other layers are refused by name. @throws ModelFileError */
-export async function loadModelFromTfjsFile(path: string): Promise<TrainedModel> {
-  // A 'dense' read has already refused anything but a Dense stack (with the file named), so this cannot fail.
-  return trainedModelOf(await readTfjsFile(path, 'dense'));
-}
-
-/** Any model of the layer list (api/layer-model.ts), Conv2D networks too, for inference. @throws ModelFileError */
-export function openModelFromTfjsFile(path: string): Promise<LayerModel> {
-  return readTfjsFile(path, 'layers');
 }
