@@ -122,8 +122,15 @@ function affineStep(values: number, { scale, shift }: ChannelAffine): Step {
   };
 }
 
-/** Reusable predictor: checks the layers and allocates its buffers once. Input: the 784 pixels/255. */
-export function createPredictor(model: TrainedModel | LayerModel): (input: ArrayLike<number>) => Float32Array {
+/** A layer that computes (not InputLayer, Reshape, Flatten or Dropout): its summary row and its step. */
+export interface LayerStep {
+  row: LayerSummary;
+  /** Returns a buffer the next call overwrites. */
+  run: Step;
+}
+
+/** The model's computing layers in order, each with its step: checks the layers and allocates the buffers once. */
+export function createLayerSteps(model: TrainedModel | LayerModel): LayerStep[] {
   const { layers, weights, batchNorm = [] } = 'spec' in model ? layerModelOf(model) : model;
   const summary = summarizeLayers(layers);
   const weightedLayers = summary.filter((row) => row.kernelShape !== null).length;
@@ -131,24 +138,30 @@ export function createPredictor(model: TrainedModel | LayerModel): (input: Array
   checkBatchNorm(summary, batchNorm);
   let weighted = 0;
   let normalized = 0;
-  const steps = summary.flatMap((row): Step[] => {
+  return summary.flatMap((row): LayerStep[] => {
     const { layer, inputShape, outputShape } = row;
+    const step = (run: Step): LayerStep[] => [{ row, run }];
     switch (layer.type) {
       case 'Conv2D':
-        return [conv2dStep(row, weights[weighted++], layer.activation, layer.padding)];
+        return step(conv2dStep(row, weights[weighted++], layer.activation, layer.padding));
       case 'Dense':
-        return [denseStep(inputShape[0], layer.units, weights[weighted++], layer.activation)];
+        return step(denseStep(inputShape[0], layer.units, weights[weighted++], layer.activation));
       case 'MaxPooling2D':
       case 'AveragePooling2D':
-        return [poolStep(row, layer)];
+        return step(poolStep(row, layer));
       case 'Activation':
-        return [activationStep(outputShape.reduce((a, b) => a * b, 1), layer.activation)];
+        return step(activationStep(outputShape.reduce((a, b) => a * b, 1), layer.activation));
       case 'BatchNormalization':
-        return [affineStep(outputShape.reduce((a, b) => a * b, 1), batchNormAffine(batchNorm[normalized++], layer.epsilon))];
+        return step(affineStep(outputShape.reduce((a, b) => a * b, 1), batchNormAffine(batchNorm[normalized++], layer.epsilon)));
       default:
         return []; // InputLayer, Reshape, Flatten, Dropout: the same values
     }
   });
+}
+
+/** Reusable predictor: checks the layers and allocates its buffers once. Input: the 784 pixels/255. */
+export function createPredictor(model: TrainedModel | LayerModel): (input: ArrayLike<number>) => Float32Array {
+  const steps = createLayerSteps(model).map((step) => step.run);
   const input = new Float32Array(INPUT_SIZE);
   return (values) => {
     input.set(values);

@@ -2,6 +2,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { DamagedModel, ModelEntry, Request } from '../../../core/api/contract';
+import type { LayerModel } from '../../../core/api/layer-model';
 import { decodeModel } from '../../../core/api/model-weights';
 import { createPredictor } from '../../../core/inference/forward';
 import { api, messageOf } from '../api/client';
@@ -12,6 +13,8 @@ export const useModelsStore = defineStore('models', () => {
   const damaged = ref<DamagedModel[]>([]);
   const selectedId = ref<string | null>(null);
   const predictor = shallowRef<((input: ArrayLike<number>) => Float32Array) | null>(null);
+  /** The chosen model's layers and weights, for the Network page's weight views. */
+  const layerModel = shallowRef<LayerModel | null>(null);
   const error = ref<string | null>(null);
   const loading = ref(false);
 
@@ -33,9 +36,11 @@ export const useModelsStore = defineStore('models', () => {
       const model = decodeModel(await api.call('getModel', { id }));
       if (selectedId.value !== id) return; // another choice was made meanwhile
       predictor.value = createPredictor(model);
+      layerModel.value = model;
       error.value = null;
     } catch (e) {
       predictor.value = null;
+      layerModel.value = null;
       error.value = messageOf(e);
     } finally {
       loading.value = false;
@@ -68,5 +73,5 @@ export const useModelsStore = defineStore('models', () => {
     return refresh();
   }
 
-  return { models, damaged, selectedId, selected, predictor, error, loading, refresh, select, importModel, remove, removeDamaged, connect };
+  return { models, damaged, selectedId, selected, predictor, layerModel, error, loading, refresh, select, importModel, remove, removeDamaged, connect };
 });

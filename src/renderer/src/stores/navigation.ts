@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 
-export type PageName = 'train' | 'draw' | 'samples' | 'evaluate' | 'models' | 'runs';
+export type PageName = 'train' | 'draw' | 'samples' | 'evaluate' | 'models' | 'runs' | 'network';
 
 export const useNavigationStore = defineStore('navigation', () => {
   const current = ref<PageName>('train');
