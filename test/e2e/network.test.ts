@@ -1,7 +1,7 @@
 /**
  * The Network page in the real app (web mode, Chromium): the bundled MLP and Robust CNN with Keras' summary, their
  * first layer's weights drawn as tiles, a weight and bias histogram per layer, and every layer's activations for a
- * digit drawn on the Draw page.
+ * digit drawn on the Draw page with the saliency map of the answer beside it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -40,6 +40,23 @@ const tilePixels = (): Promise<number[][]> =>
       return [canvas.width, canvas.height, opaque, red, blue];
     }),
   );
+
+/** The saliency map beside the drawing: its digit and [opaque, reddish, bluish] pixels of what its canvas shows. */
+async function saliencyMap(): Promise<{ digit: number; pixels: number[] }> {
+  const map = page.getByTestId('saliency-map');
+  const pixels = await map.locator('canvas').evaluate((canvas) => {
+    const { width, height } = canvas as unknown as PageCanvas;
+    const { data } = (canvas as unknown as PageCanvas).getContext('2d')!.getImageData(0, 0, width, height);
+    const counts = [0, 0, 0];
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] === 255) counts[0]++;
+      if (data[i] > data[i + 2] + 40) counts[1]++;
+      if (data[i + 2] > data[i] + 40) counts[2]++;
+    }
+    return counts;
+  });
+  return { digit: Number(await map.getAttribute('data-digit')), pixels };
+}
 
 const SEVEN: Array<Array<[number, number]>> = [[[0.28, 0.22], [0.72, 0.22], [0.45, 0.82]]];
 
@@ -107,6 +124,11 @@ describe('the Network page (web mode, real backend)', () => {
     await expect.poll(() => layers.evaluateAll((figures) => figures.map((f) => f.getAttribute('data-layer')))).toEqual(['dense', 'dense_1', 'dense_2']);
     expect(await page.locator('[data-layer="dense"] [data-testid="activation-bars"]').getAttribute('data-units')).toBe('256');
     expect(await leadingDigit('dense_2')).toBe(digit);
+    // The saliency of the same answer, drawn in full: some of the ink pushed for it (red).
+    const mlpMap = await saliencyMap();
+    expect(mlpMap.digit).toBe(digit);
+    expect(mlpMap.pixels[0]).toBe(784);
+    expect(mlpMap.pixels[1]).toBeGreaterThan(0);
 
     await openModel('bundled-digit-cnn');
     await expect.poll(() => layers.evaluateAll((figures) => figures.map((f) => f.getAttribute('data-layer')))).toEqual(['conv2d', 'max_pooling2d', 'conv2d_1', 'max_pooling2d_1', 'dense']);
@@ -117,6 +139,10 @@ describe('the Network page (web mode, real backend)', () => {
     expect(await maps('max_pooling2d_1').count()).toBe(64);
     expect(await maps('max_pooling2d_1').first().getAttribute('width')).toBe('5');
     expect(await leadingDigit('dense')).toBe(7);
+    await expect.poll(async () => (await saliencyMap()).digit).toBe(7);
+    const cnnMap = await saliencyMap();
+    expect(cnnMap.pixels[0]).toBe(784);
+    expect(cnnMap.pixels[1]).toBeGreaterThan(0);
     await screenshot(page, 'network-activations');
   });
 });
