@@ -10,7 +10,7 @@ import { MNIST_SIZE } from './mnist-style';
 const SIZE = MNIST_SIZE;
 
 /** How often a distorted training 0 or 1 gets each stroke. */
-export const STYLE_ODDS = { slashedZero: 0.3, barredZero: 0.05, flaggedOne: 0.4, footedOne: 0.25 } as const;
+export const STYLE_ODDS = { slashedZero: 0.3, barredZero: 0.05, flaggedOne: 0.5, footedOne: 0.3 } as const;
 
 interface Segment {
   x0: number;
@@ -74,8 +74,8 @@ function strokeThroughZero(box: InkBox, random: () => number, bar: boolean): Seg
 function flagOfOne(image: Uint8Array, at: number, box: InkBox, random: () => number): Segment {
   const h = box.y1 - box.y0 + 1;
   const x = inkColumn(image, at, box.y0, box);
-  const angle = (between(random, 15, 60) * Math.PI) / 180;
-  const length = h * between(random, 0.2, 0.4);
+  const angle = (between(random, 10, 50) * Math.PI) / 180;
+  const length = h * between(random, 0.25, 0.5);
   return { x0: x, y0: box.y0 + 0.5, x1: x - Math.cos(angle) * length, y1: box.y0 + 0.5 + Math.sin(angle) * length, width: between(random, 1.6, 2.6) };
 }
 
@@ -83,7 +83,7 @@ function flagOfOne(image: Uint8Array, at: number, box: InkBox, random: () => num
 function footOfOne(image: Uint8Array, at: number, box: InkBox, random: () => number): Segment {
   const h = box.y1 - box.y0 + 1;
   const x = inkColumn(image, at, box.y1, box);
-  const half = h * between(random, 0.15, 0.3);
+  const half = h * between(random, 0.15, 0.35);
   const tilt = half * Math.tan((between(random, -6, 6) * Math.PI) / 180);
   const y = box.y1 - 0.5;
   return { x0: x - half, y0: y + tilt, x1: x + half, y1: y - tilt, width: between(random, 1.6, 2.6) };
