@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
-import { readTfliteSummary } from '../core/formats/tflite/inspect';
+import { inspectTflite, readTfliteFile } from '../core/formats/tflite/inspect';
 import { AppService } from '../core/service/app-service';
 import { lockUserDir } from '../core/service/user-dir-lock';
 import { useBundledWorkers } from '../core/workers/bundled-files';
@@ -43,15 +43,22 @@ async function openModel(path: string): Promise<void> {
   }
   try {
     if (extname(path).toLowerCase() === '.tflite') {
-      const options = { type: 'info' as const, title: 'TensorFlow Lite model', message: basename(path), detail: describeTflite(await readTfliteSummary(path)) };
-      if (mainWindow) await dialog.showMessageBox(mainWindow, options);
-      else await dialog.showMessageBox(options);
+      await openTflite(path);
       return;
     }
     await importModelFile(service, path);
   } catch (error) {
     dialog.showErrorBox('Cannot open model', openFailure(path, error));
   }
+}
+
+/** Describes a .tflite (like `digit-studio info`) and, when the user asks, evaluates it on the Evaluate page. */
+async function openTflite(path: string): Promise<void> {
+  const bytes = await readTfliteFile(path);
+  const detail = describeTflite(inspectTflite(bytes));
+  const options = { type: 'info' as const, title: 'TensorFlow Lite model', message: basename(path), detail, buttons: ['Evaluate on the MNIST test set', 'Close'], defaultId: 0, cancelId: 1 };
+  const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+  if (response === 0 && mainWindow) sendEvent(mainWindow, { type: 'open-tflite', fileName: basename(path), data: Buffer.from(bytes).toString('base64') });
 }
 
 /**

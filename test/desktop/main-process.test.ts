@@ -150,7 +150,7 @@ describe('the built main process starting under the electron double', () => {
     });
   });
 
-  it('opens model files the system hands it: .h5 from the Open dialog or a second launch is imported, .tflite is described', async () => {
+  it('opens model files the system hands it: .h5 from the Open dialog or a second launch is imported, .tflite is described and sent to the Evaluate page', async () => {
     await main.command('answerOpenDialog', { filePaths: [`${VERIFY_FIXTURES}keras_reference_mlp.h5`] });
     await main.command('clickMenu', { label: 'Open Model…' });
     const names = async (): Promise<string[]> => ((await invoke('listModels', {})) as { result: Array<{ name: string }> }).result.map((m) => m.name);
@@ -159,6 +159,13 @@ describe('the built main process starting under the electron double', () => {
     await expect
       .poll(async () => (await state()).calls.find((c) => c.name === 'dialog.showMessageBox' && c.title === 'TensorFlow Lite model'), { timeout: 30_000 })
       .toMatchObject({ message: 'reference_cnn.tflite', detail: expect.stringMatching(/Input: .*\[1,28,28,1\]/) });
+    // The double answers the dialog with its first button, "Evaluate on the MNIST test set": the file's bytes go to the renderer.
+    const opened = (): unknown => sent.find((e) => e.channel === IPC_EVENT_CHANNEL && (e.payload as { type: string }).type === 'open-tflite')?.payload;
+    await expect.poll(opened, { timeout: 30_000 }).toEqual({
+      type: 'open-tflite',
+      fileName: 'reference_cnn.tflite',
+      data: readFileSync(`${VERIFY_FIXTURES}reference_cnn.tflite`).toString('base64'),
+    });
     expect((await state()).calls.map((c) => c.name)).toContain('window.focus');
     const badFile = join(main.userDir, 'broken.h5');
     writeFileSync(badFile, 'not an HDF5 file');

@@ -21,8 +21,8 @@ const MODEL = fileURLToPath(new URL('../../resources/models/digit-mlp.json', imp
 const WEIGHT_BYTES = 1_077_288; // 784·256+256 + 256·256+256 + 256·10+10 = 269,322 float32 parameters
 /** What the seed's TFLiteConverter wrote around the weights of its 784-128-128-10 model (474,736 − 473,128 B). */
 const SEED_OVERHEAD_BYTES = 474_736 - 473_128;
-/** int8 dynamic range: 268,800 int8 kernel values; per output channel (522) a float32 bias, float32 scale, int64 zero point. */
-const INT8_BYTES = 268_800 + 522 * (4 + 4 + 8);
+/** int8 dynamic range: 268,800 int8 kernel values, 522 float32 biases, per kernel (3) a float32 scale and int64 zero point. */
+const INT8_BYTES = 268_800 + 522 * 4 + 3 * (4 + 8);
 const dir = mkdtempSync(join(tmpdir(), 'digit-studio-tflite-export-'));
 
 let source: TrainedModel;
@@ -119,9 +119,9 @@ describe('TFLite export judged by LiteRT.js (verify kit)', () => {
     const text = await runCli(['info', join(dir, 'int8.tflite')]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/TFLite, schema version 3/);
-    expect(text.stdout).toMatch(/FULLY_CONNECTED v12 \{fused_activation_function=RELU/);
+    expect(text.stdout).toMatch(/FULLY_CONNECTED v9 \{fused_activation_function=RELU/);
     // Tensors are named after the model file's layers (dense, dense_1, dense_2 in the bundled model.json).
-    expect(text.stdout).toMatch(/int8 +\[256,784\] +200,704 B +dense\/kernel \(256 scales on axis 0\)/);
+    expect(text.stdout).toMatch(/int8 +\[256,784\] +200,704 B +dense\/kernel \(1 scale on axis 0\)/);
     const json = jsonLines((await runCli(['info', join(dir, 'float32.tflite'), '--json'])).stdout)[0];
     expect(json).toMatchObject({ format: 'TFLite', minRuntimeVersion: '1.5.0', signatures: [{ key: 'serving_default', inputs: ['input'], outputs: ['output'] }] });
     expect((json.operators as Array<{ op: string }>).map((o) => o.op)).toEqual(['FULLY_CONNECTED', 'FULLY_CONNECTED', 'FULLY_CONNECTED', 'SOFTMAX']);

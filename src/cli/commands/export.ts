@@ -1,14 +1,14 @@
-import { INPUT_SHAPES, LABEL_STYLES, QUANTIZATIONS } from '../../core/api/export-options';
-import { INPUT_SIZE } from '../../core/api/model-spec';
+import { INPUT_SHAPES, INPUT_TYPES, LABEL_STYLES, QUANTIZATIONS } from '../../core/api/export-options';
 import { loadMnist } from '../../core/dataset';
 import { openModelFile } from '../../core/formats/model-file';
 import { exportTflite } from '../../core/formats/tflite/export';
+import { inputTensorShape } from '../../core/formats/tflite/graph-input';
 import { verificationProblem, verifyTflite, type TfliteVerification } from '../../core/formats/tflite/verify';
 import { choiceFlag, parseCommand, UsageError } from '../args';
 import { CommandFailed } from './failure';
 
 export const EXPORT_USAGE =
-  'digit-studio export <model.h5|model.json> --tflite OUT.tflite [--quantize none|float16|int8] [--labels words|digits] [--input-shape 784|28x28] [--verify|--no-verify] [--data-dir DIR] [--json]';
+  'digit-studio export <model.h5|model.json> --tflite OUT.tflite [--quantize none|float16|int8] [--labels words|digits] [--input-shape 784|28x28|28x28x3] [--input-type float32|uint8] [--invert] [--verify|--no-verify] [--data-dir DIR] [--json]';
 
 const WEIGHTS = { none: 'float32', float16: 'float16', int8: 'int8 dynamic-range' } as const;
 
@@ -36,6 +36,8 @@ export async function exportCommand(argv: string[]): Promise<void> {
       quantize: { type: 'string' },
       labels: { type: 'string' },
       'input-shape': { type: 'string' },
+      'input-type': { type: 'string' },
+      invert: { type: 'boolean' },
       verify: { type: 'boolean' },
       'no-verify': { type: 'boolean' },
       'data-dir': { type: 'string' },
@@ -48,12 +50,14 @@ export async function exportCommand(argv: string[]): Promise<void> {
   if (values.verify && values['no-verify']) throw new UsageError('--verify and --no-verify contradict each other');
   const quantize = choiceFlag(values, 'quantize', QUANTIZATIONS) ?? 'none';
   const inputShape = choiceFlag(values, 'input-shape', INPUT_SHAPES) ?? '784';
+  const inputType = choiceFlag(values, 'input-type', INPUT_TYPES) ?? 'float32';
+  const invert = values.invert === true;
   const labels = choiceFlag(values, 'labels', LABEL_STYLES) ?? 'words';
 
   const model = await openModelFile(positionals[0]);
-  const result = await exportTflite(model, out, { quantize, inputShape, labels });
+  const result = await exportTflite(model, out, { quantize, inputShape, inputType, invert, labels });
   const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
-  const verification = values['no-verify'] ? null : await verifyTflite(result.bytes, model, (await loadMnist(dataDir)).test);
+  const verification = values['no-verify'] ? null : await verifyTflite(result.bytes, model, (await loadMnist(dataDir)).test, { invert });
   const problem = verification && verificationProblem(quantize, verification);
 
   if (values.json) {
@@ -65,17 +69,21 @@ export async function exportCommand(argv: string[]): Promise<void> {
         bytes: result.bytes.length,
         labels_file: result.labelsFile,
         labels_bytes: result.labelsBytes,
+        readme_file: result.readmeFile,
         quantize,
         input_shape: inputShape,
+        input_type: inputType,
+        invert,
         labels,
         export_seconds: result.seconds,
         verification: verification && verificationJson(verification, problem),
       }),
     );
   } else {
-    const shape = inputShape === '28x28' ? '[1,28,28,1]' : `[1,${INPUT_SIZE}]`;
-    console.log(`Wrote ${result.file}: ${result.bytes.length.toLocaleString('en-US')} bytes (TFLite, ${WEIGHTS[quantize]} weights, input ${shape}) in ${result.seconds.toFixed(2)} s`);
-    console.log(`Wrote ${result.labelsFile}: ${result.labelsBytes} bytes (labels ${labels === 'words' ? 'Zero … Nine' : '0 … 9'})`);
+    const input = `[${inputTensorShape(inputShape).join(',')}]${inputType === 'uint8' ? ' uint8' : ''}${inputShape === '28x28x3' ? ' RGB' : ''}${invert ? ', dark on light' : ''}`;
+    console.log(`Wrote ${result.file}: ${result.bytes.length.toLocaleString('en-US')} bytes (TFLite, ${WEIGHTS[quantize]} weights, input ${input}) in ${result.seconds.toFixed(2)} s`);
+    console.log(`Wrote ${result.labelsFile}: ${result.labelsBytes} bytes (labels ${labels === 'words' ? 'Zero … Nine' : '0 … 9'}, also inside the .tflite with its TFLite metadata)`);
+    console.log(`Wrote ${result.readmeFile}: how to feed the model (input, MNIST-style preprocessing, Kotlin/Flutter/Python snippets)`);
     if (verification) {
       console.log(
         `${problem ? 'NOT verified' : 'Verified'} with ${verification.runtime} on ${verification.samples.toLocaleString('en-US')} MNIST test images: ` +

@@ -14,6 +14,7 @@ import type { TrainingInputs } from '../../core/training/worker-protocol';
 import { ARCHITECTURE_OPTIONS, ARCHITECTURE_USAGE, cnnFromFlags } from '../architecture-flags';
 import { UsageError, choiceFlag, integerFlag, listFlag, numberFlag, parseCommand } from '../args';
 import { createHumanReporter, jsonReporter } from '../report';
+import { openContinuation, type LibraryContinuation } from './continue-library';
 import { CommandFailed } from './failure';
 
 export const TRAIN_USAGE = `digit-studio train [--preset ${Object.keys(PRESETS).join('|')}] [--epochs N] [--batch-size N]
@@ -21,7 +22,9 @@ export const TRAIN_USAGE = `digit-studio train [--preset ${Object.keys(PRESETS).
     [--activation relu|sigmoid|tanh|linear] ${ARCHITECTURE_USAGE}
     [--validation-split X] [--limit N] [--seed N] [--augment|--no-augment]
     [--backend ${['auto', ...BACKENDS].join('|')}] [--threads 1|2|auto] [--start-from model.h5|model.json] [--data-dir DIR]
-    [--out model.h5|model.json] [--history FILE.csv|FILE.json] [--json]`;
+    [--out model.h5|model.json] [--history FILE.csv|FILE.json] [--json]
+digit-studio train --continue MODEL-ID --epochs N [--user-dir DIR] [--data-dir DIR] [--out FILE] [--history FILE] [--json]
+    trains a model of the app's library N more epochs with its settings and optimizer state`;
 
 const THREADS = ['1', '2', 'auto'] as const;
 
@@ -47,6 +50,8 @@ const OPTIONS = {
   out: { type: 'string' },
   history: { type: 'string' },
   json: { type: 'boolean' },
+  continue: { type: 'string' },
+  'user-dir': { type: 'string' },
 } as const;
 
 function threadsFlag(values: Record<string, string | boolean | undefined>): TrainConfig['threads'] {
@@ -113,11 +118,23 @@ async function writeHistory(history: { path: string; format: 'csv' | 'json' }, r
 
 export async function trainCommand(argv: string[]): Promise<void> {
   const { values } = parseCommand(argv, OPTIONS, []);
-  const config = configFromFlags(values);
-  const inputs = await startFrom(values, config);
+  if (values['user-dir'] !== undefined && values.continue === undefined) throw new UsageError('--user-dir goes with --continue: it names the library the model is in');
+  const library = values.continue === undefined ? null : await openContinuation(values);
+  try {
+    await train(values, library);
+  } finally {
+    library?.release();
+  }
+}
+
+/** One run: from the flags, or continuing a library model (which then saves it to the library and grows its run). */
+async function train(values: Record<string, string | boolean | undefined>, library: LibraryContinuation | null): Promise<void> {
+  const config = library?.config ?? configFromFlags(values);
+  const inputs = library?.inputs ?? (await startFrom(values, config));
   const out = typeof values.out === 'string' ? resolve(values.out) : undefined;
   const history = historyFlag(values);
-  const recorder = new RunRecorder(config);
+  const recorder = library?.recorder ?? new RunRecorder(config);
+  const record = library ? (event: TrainingEvent) => library.record(event) : (event: TrainingEvent) => void recorder.add(event);
   const report = values.json ? jsonReporter : createHumanReporter();
   const session = new TrainingSession();
 
@@ -132,7 +149,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const result = await session.start(
     config,
     (event: TrainingEvent) => {
-      recorder.add(event);
+      record(event);
       // The final 'done' line waits until the model is saved, so it can name the file.
       if (event.event === 'done') doneEvent = event;
       else report(event);
@@ -144,9 +161,12 @@ export async function trainCommand(argv: string[]): Promise<void> {
 
   const keep = out && result.model && (result.final.event === 'done' || result.final.epochs_completed > 0);
   if (keep && result.model && out) await writeModelFile(result.model, out);
+  const libraryModel = library ? await library.finish(result) : null;
   if (history) await writeHistory(history, recorder);
   if (result.final.event === 'failed') {
     throw new CommandFailed(result.final.message + (keep ? `; saved them to ${out}` : ''));
   }
-  if (doneEvent) report({ ...(doneEvent as DoneEvent), ...(keep ? { model: out } : {}) });
+  // A continued model's home is the library (--out is a copy): the line names its library id.
+  const model = libraryModel ?? (keep ? out : undefined);
+  if (doneEvent) report({ ...(doneEvent as DoneEvent), ...(model ? { model } : {}) });
 }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { BackendName } from './backends';
-import { INPUT_SHAPES, LABEL_STYLES, QUANTIZATIONS } from './export-options';
+import { INPUT_SHAPES, INPUT_TYPES, LABEL_STYLES, QUANTIZATIONS } from './export-options';
 import type { BatchNormWeights, LayerSpec } from './layer-model';
 import type { ModelSummary } from './model-summary';
 import type { RunRecord, RunSummary } from './run-history';
@@ -51,11 +51,24 @@ export const IMPORT_TOO_LARGE = `more than the ${MAX_IMPORT_BYTES / 2 ** 20} MB 
 /** Each base64 string of an import: a little above MAX_IMPORT_BYTES encoded; the service checks the decoded total. */
 const importBase64 = z.string().max(90_000_000, IMPORT_TOO_LARGE);
 
+/** The name of a file the user opened (no folders: the backend reads only the bytes sent with it). */
+const openedFileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => !hasControlCharacters(name), 'file name has control characters');
+
 /** Request schemas, one per method. */
 export const requestSchemas = {
   status: empty,
   startTraining: trainConfigSchema,
   stopTraining: empty,
+  /** Holds the run after its current batch, keeping all its state; refused (with the reason) unless a run is training. */
+  pauseTraining: empty,
+  /** Lets a paused run go on from the batch it paused after; refused (with the reason) unless the run is paused. */
+  resumeTraining: empty,
+  /** Trains a library model N more epochs with its settings and optimizer state, appending to its run's History. */
+  continueTraining: z.object({ id: modelId, epochs: z.number().int().min(1).max(1000) }).strict(),
   listModels: empty,
   /** Entries of the library folder that are not usable models (bad meta.json, a copied folder, a broken file). */
   listDamagedModels: empty,
@@ -74,14 +87,15 @@ export const requestSchemas = {
   evaluateModel: z.object({ id: modelId }).strict(),
   /** Stops a running evaluation or TFLite export; its pending call fails with "… cancelled". */
   cancelJob: z.object({ job: z.enum(['evaluate', 'export']) }).strict(),
+  /**
+   * Runs a .tflite file the user opened in LiteRT.js on the MNIST test set, in whatever input form it has; the
+   * file is not added to the library (it has no Keras layers to train or export). Cancelled as job 'evaluate'.
+   */
+  evaluateTfliteFile: z.object({ fileName: openedFileName, data: importBase64 }).strict(),
   getTestImages: z.object({ indices: z.array(z.number().int().min(0).max(9_999)).max(500) }).strict(),
   importModel: z
     .object({
-      fileName: z
-        .string()
-        .min(1)
-        .max(255)
-        .refine((name) => !hasControlCharacters(name), 'file name has control characters'),
+      fileName: openedFileName,
       /** base64 of the file; with weightsData, MAX_IMPORT_BYTES at most once decoded */
       data: importBase64,
       /** the .weights.bin that goes with a TF.js model.json */
@@ -95,6 +109,10 @@ export const requestSchemas = {
       quantize: z.enum(QUANTIZATIONS),
       labels: z.enum(LABEL_STYLES),
       inputShape: z.enum(INPUT_SHAPES),
+      /** float32 when absent */
+      inputType: z.enum(INPUT_TYPES).optional(),
+      /** the file turns dark-on-light drawings into MNIST's white on black */
+      invert: z.boolean().optional(),
     })
     .strict(),
   revealModel: z.object({ id: modelId }).strict(),
@@ -193,6 +211,9 @@ export interface EvaluationResult {
   confusion: number[][];
   perDigit: number[];
   misclassified: Array<{ index: number; label: number; predicted: number; probabilities: number[] }>;
+  /** For a .tflite file: the runtime that ran it and how the digits were fed ("uint8 [1,28,28,3], R=G=B, …"). */
+  runtime?: string;
+  input?: string;
 }
 
 export interface FileDownload {
@@ -204,6 +225,8 @@ export interface FileDownload {
 export interface TfliteExportResult {
   model: FileDownload;
   labels: FileDownload;
+  /** How to feed the model (Markdown): input, MNIST-style preprocessing, Kotlin/Flutter/Python snippets. */
+  readme: FileDownload;
   size: number;
   /** LiteRT.js run on the 10,000 test images; problem is null when the file meets its variant's bar. */
   verification: { runtime: string; accuracy: number; agreement: number; maxDelta: number; problem: string | null } | null;
@@ -223,12 +246,18 @@ export interface Responses {
   status: { version: string; shell: 'electron' | 'web'; backends: BackendInfo[]; training: TrainingState };
   startTraining: { started: true };
   stopTraining: { stopping: boolean };
+  /** The run will pause after its current batch: its 'paused' event says when it has. */
+  pauseTraining: { pausing: true };
+  resumeTraining: { resumed: true };
+  /** `run`: the record the continued run appends to (a new one when the model's run was deleted). */
+  continueTraining: { started: true; run: string };
   listModels: ModelEntry[];
   listDamagedModels: DamagedModel[];
   removeDamagedModel: { removed: true };
   getModel: ModelWeights;
   deleteModel: { deleted: true };
   evaluateModel: EvaluationResult;
+  evaluateTfliteFile: EvaluationResult;
   cancelJob: { cancelled: boolean };
   getTestImages: { images: Array<{ index: number; label: number; pixels: string }> };
   importModel: ModelEntry;
@@ -262,7 +291,9 @@ export type ApiEvent =
   | { type: 'runs-changed' }
   /** The trained model kept after a failed save changed: kept (with the new problem), saved, discarded or replaced. */
   | { type: 'unsaved-model'; unsaved: UnsavedModel | null }
-  | { type: 'menu'; action: MenuAction };
+  | { type: 'menu'; action: MenuAction }
+  /** The desktop app opened a .tflite (menu, file association) and the user chose to evaluate it: the Evaluate page runs it. */
+  | { type: 'open-tflite'; fileName: string; data: string };
 
 /** What the renderer calls; implemented by the preload bridge and by the WebSocket client. */
 export interface DigitStudioApi {

@@ -5,7 +5,7 @@ import type { TrainConfig } from './train-config';
  * The stream a training run emits, with Keras History names (loss, accuracy, val_loss, val_accuracy).
  * Every event names the backend that runs it. The CLI prints these as JSON lines unchanged.
  */
-export type TrainingEvent = StartEvent | BatchEvent | EpochEvent | DoneEvent | FailedEvent;
+export type TrainingEvent = StartEvent | BatchEvent | PausedEvent | ResumedEvent | EpochEvent | DoneEvent | FailedEvent;
 
 export interface StartEvent {
   event: 'start';
@@ -31,6 +31,30 @@ export interface BatchEvent {
   loss: number;
   accuracy: number;
   samples_per_second: number;
+}
+
+/**
+ * The run stopped after this batch and holds everything it needs to go on exactly there: weights, optimizer
+ * moments, the epoch's data order and augmented images. It waits until it is resumed or stopped.
+ */
+export interface PausedEvent {
+  event: 'paused';
+  backend: BackendName;
+  epoch: number;
+  /** The last batch trained before the pause. */
+  batch: number;
+  batches: number;
+}
+
+/** A paused run goes on with the batch after the one it paused at. */
+export interface ResumedEvent {
+  event: 'resumed';
+  backend: BackendName;
+  epoch: number;
+  batch: number;
+  batches: number;
+  /** How long it was paused; epoch times and speeds leave that time out. */
+  paused_seconds: number;
 }
 
 export interface EpochEvent {

@@ -14,17 +14,14 @@ export interface Evaluation {
 
 const EPSILON = 1e-7; // Keras clips probabilities to [eps, 1 - eps] in categorical cross-entropy
 
-export function evaluateModel(model: TrainedModel | LayerModel, set: DigitSet): Evaluation {
-  const predict = createPredictor(model);
-  const size = set.rows * set.cols;
-  const input = new Float32Array(size);
+/** Scores a classifier's probabilities for each sample of the set, in order, against the set's labels. */
+export function scoreProbabilities(set: DigitSet, probabilitiesOf: (sample: number) => ArrayLike<number>): Evaluation {
   const confusion = new Uint32Array(NUM_CLASSES * NUM_CLASSES);
   const predictions = new Uint8Array(set.count);
   let loss = 0;
   let correct = 0;
   for (let s = 0; s < set.count; s++) {
-    for (let p = 0; p < size; p++) input[p] = set.pixels[s * size + p] / 255;
-    const probs = predict(input);
+    const probs = probabilitiesOf(s);
     const label = set.labels[s];
     const guess = argMax(probs);
     predictions[s] = guess;
@@ -33,4 +30,14 @@ export function evaluateModel(model: TrainedModel | LayerModel, set: DigitSet): 
     loss -= Math.log(Math.min(Math.max(probs[label], EPSILON), 1 - EPSILON));
   }
   return { loss: loss / set.count, accuracy: correct / set.count, confusion, predictions };
+}
+
+export function evaluateModel(model: TrainedModel | LayerModel, set: DigitSet): Evaluation {
+  const predict = createPredictor(model);
+  const size = set.rows * set.cols;
+  const input = new Float32Array(size);
+  return scoreProbabilities(set, (s) => {
+    for (let p = 0; p < size; p++) input[p] = set.pixels[s * size + p] / 255;
+    return predict(input);
+  });
 }

@@ -19,6 +19,7 @@ import { historyCsv } from './history-csv';
 import { JobRunner } from './jobs';
 import { sweepLeftovers } from './leftovers';
 import { ModelStore } from './model-store';
+import { planContinue } from './continue-run';
 import { RunRecorder } from './run-recorder';
 import { RunStore, runSummary } from './run-store';
 import { SampleStore, type StoredSample } from './sample-store';
@@ -40,15 +41,27 @@ const sampleEntry = ({ id, label, createdAt, pixels }: StoredSample): SampleEntr
  * Refuses an import larger than MAX_IMPORT_BYTES before a byte of it is decoded: the decoded copies and the
  * checks that follow would cost many times its size in memory.
  */
-function refuseOversizedImport({ fileName, data, weightsData }: Request<'importModel'>): void {
+function refuseOversizedImport({ fileName, data, weightsData }: Pick<Request<'importModel'>, 'fileName' | 'data' | 'weightsData'>): void {
   const bytes = base64ByteLength(data) + (weightsData ? base64ByteLength(weightsData) : 0);
   if (bytes <= MAX_IMPORT_BYTES) return;
   const files = weightsData ? `${fileName} and its weights file hold` : `${fileName} holds`;
   throw new ApiError(`${files} ${IMPORT_TOO_LARGE}`);
 }
 
+/** Why a pause or resume was refused, by the state the run was found in. */
+const PAUSE_REFUSALS = {
+  idle: 'no training run is in progress to pause',
+  paused: 'the training run is already paused: press Resume to go on, or Stop to end it',
+  stopping: 'the training run is stopping: it cannot be paused',
+} as const;
+const RESUME_REFUSALS = {
+  idle: 'no training run is in progress to resume',
+  running: 'the training run is not paused: it is training',
+  stopping: 'the training run is stopping: it cannot be resumed',
+} as const;
+
 /** How a finished run is listed in the library: "ADAM 128-128 · 10 epochs · 97.90%", "ADAM CNN 32-64 · …" for a CNN. */
-function trainedMeta(config: TrainConfig, final: DoneEvent) {
+export function trainedMeta(config: TrainConfig, final: DoneEvent) {
   const tuned = config.startFrom ? ' · fine-tuned' : '';
   const layers = config.cnn ? `CNN ${config.cnn.filters.join('-')}` : config.hiddenUnits.join('-');
   const name = `${config.optimizer.toUpperCase()} ${layers}${tuned} · ${final.epochs_completed} epochs · ${(final.test_accuracy * 100).toFixed(2)}%`;
@@ -121,35 +134,34 @@ export class AppService {
       this.refuseWhileTraining();
       const inputs = await this.trainingInputs(config);
       this.refuseWhileTraining();
-      this.training = { running: true, config, events: [] };
-      // A new run replaces a model kept after a failed save (the Train page asks before it starts one).
-      if (this.unsaved.discard()) this.unsavedChanged();
-      this.unsavedRun = null;
-      // The run's record: written at the start and after every epoch; its end is written once the model is saved.
-      const recorder = new RunRecorder(config);
-      void this.runs.begin(recorder.record).then(() => this.runsChanged());
-      const run = this.session.start(
-        config,
-        (event) => {
-          const final = event.event === 'done' || event.event === 'failed';
-          if (recorder.add(event) && !final) void this.recordRun(recorder.record);
-          // The run's last event waits for finishRun: whoever is told the run is over may start the next one.
-          if (final) return;
-          // Keep every epoch and the throttled batches so charts can be redrawn by a page opened mid-run.
-          this.training.events.push(event);
-          this.emit({ type: 'training', event });
-        },
-        undefined,
-        inputs,
-      );
-      // Nothing may reject unhandled here: in web mode that would end the process.
-      void run
-        .then((result) => this.finishRun(config, result, recorder))
-        .catch((error: unknown) => console.error(`digit-studio: after the training run: ${(error as Error).message}`));
+      this.beginRun(config, inputs, new RunRecorder(config));
       return { started: true };
     },
 
+    continueTraining: async ({ id, epochs }) => {
+      this.refuseWhileTraining();
+      const plan = await planContinue(this.store, this.runs, id, epochs);
+      // The drawings, if its run had them; its weights are the model's own, not those of the model it was tuned from.
+      const inputs = { ...(await this.trainingInputs({ ...plan.config, startFrom: undefined })), ...plan.inputs };
+      this.refuseWhileTraining();
+      const recorder = plan.run ? RunRecorder.continuing(plan.run, plan.config) : new RunRecorder(plan.config);
+      this.beginRun(plan.config, inputs, recorder);
+      return { started: true, run: recorder.record.id };
+    },
+
     stopTraining: async () => ({ stopping: this.session.cancel() }),
+
+    pauseTraining: async () => {
+      const found = this.session.pause();
+      if (found !== 'running') throw new ApiError(PAUSE_REFUSALS[found]);
+      return { pausing: true };
+    },
+
+    resumeTraining: async () => {
+      const found = this.session.resume();
+      if (found !== 'paused') throw new ApiError(RESUME_REFUSALS[found]);
+      return { resumed: true };
+    },
 
     listModels: async () => this.store.list(),
 
@@ -178,6 +190,12 @@ export class AppService {
       return (await this.jobs.run({ kind: 'evaluate', id, model })) as Responses['evaluateModel'];
     },
 
+    evaluateTfliteFile: async (request) => {
+      refuseOversizedImport(request);
+      const job = { kind: 'evaluate' as const, id: request.fileName, tflite: base64ToBytes(request.data) };
+      return (await this.jobs.run(job)) as Responses['evaluateTfliteFile'];
+    },
+
     cancelJob: async ({ job }) => ({ cancelled: this.jobs.cancel(job) }),
 
     getTestImages: async ({ indices }) => {
@@ -200,7 +218,7 @@ export class AppService {
 
     exportTflite: async (request) => {
       const { entry, model } = await this.store.get(request.id);
-      return (await this.jobs.run({ kind: 'export', name: entry.name, model, request })) as Responses['exportTflite'];
+      return (await this.jobs.run({ kind: 'export', name: entry.name, testAccuracy: entry.testAccuracy, model, request })) as Responses['exportTflite'];
     },
 
     revealModel: async ({ id }) => ({ path: (await this.store.get(id)).entry.path }),
@@ -259,6 +277,33 @@ export class AppService {
     },
   };
 
+  /** Starts the worker; the run's record is written at the start and after every epoch, its end once the model is saved. */
+  private beginRun(config: TrainConfig, inputs: TrainingInputs, recorder: RunRecorder): void {
+    this.training = { running: true, config, events: [] };
+    // A new run replaces a model kept after a failed save (the Train page asks before it starts one).
+    if (this.unsaved.discard()) this.unsavedChanged();
+    this.unsavedRun = null;
+    void this.runs.begin(recorder.record).then(() => this.runsChanged());
+    const run = this.session.start(
+      config,
+      (event) => {
+        const final = event.event === 'done' || event.event === 'failed';
+        if (recorder.add(event) && !final) void this.recordRun(recorder.record);
+        // The run's last event waits for finishRun: whoever is told the run is over may start the next one.
+        if (final) return;
+        // Keep every epoch and the throttled batches so charts can be redrawn by a page opened mid-run.
+        this.training.events.push(event);
+        this.emit({ type: 'training', event });
+      },
+      undefined,
+      inputs,
+    );
+    // Nothing may reject unhandled here: in web mode that would end the process.
+    void run
+      .then((result) => this.finishRun(config, result, recorder))
+      .catch((error: unknown) => console.error(`digit-studio: after the training run: ${(error as Error).message}`));
+  }
+
   private refuseWhileTraining(): void {
     if (this.training.running) throw new ApiError('a training run is already in progress: stop it or wait for it to finish');
   }
@@ -284,8 +329,10 @@ export class AppService {
    * Saves a completed or stopped run's model. When the save fails the model is kept, not lost, and the failure
    * is reported; either way the run is over (`running` false) before anyone is told.
    */
-  private async finishRun(config: TrainConfig, { model, final }: TrainingResult, recorder: RunRecorder): Promise<void> {
-    const saved = model && final.event === 'done' ? await this.unsaved.save(model, trainedMeta(config, final)) : undefined;
+  private async finishRun(config: TrainConfig, { model, final, optimizer }: TrainingResult, recorder: RunRecorder): Promise<void> {
+    // Kept with the model, so that it can be continued for more epochs later.
+    const state = optimizer && final.event === 'done' ? { epochs: final.epochs_completed, optimizer } : undefined;
+    const saved = model && final.event === 'done' ? await this.unsaved.save(model, trainedMeta(config, final), state) : undefined;
     // The record's end: how it ended, the model it produced or why that could not be saved.
     if (saved) recorder.setModel(saved.id);
     if (saved === null) {

@@ -7,7 +7,7 @@ import { ApiError, type Request, type Responses } from '../api/contract';
 import type { LayerModel } from '../api/layer-model';
 import { idxImagesBytes, idxLabelsBytes, type DigitSet } from '../dataset';
 import { saveModelToH5Bytes } from '../formats/hdf5/write-h5';
-import { tfliteBytes } from '../formats/tflite/export';
+import { tfliteBytes, tfliteReadme } from '../formats/tflite/export';
 import { labelsText } from '../formats/tflite/labels';
 import { verificationProblem, verifyTflite } from '../formats/tflite/verify';
 
@@ -16,24 +16,29 @@ export function safeFileName(name: string): string {
   return name.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'model';
 }
 
+/** `about`: the library entry's name (the file's name and its metadata's) and MNIST test accuracy, when known. */
 export async function tfliteDownload(
-  name: string,
+  about: { name: string; testAccuracy: number | null },
   model: LayerModel,
   request: Request<'exportTflite'>,
   testSet: DigitSet,
 ): Promise<Responses['exportTflite']> {
   let bytes: Uint8Array;
   try {
-    bytes = tfliteBytes(model, { quantize: request.quantize, inputShape: request.inputShape });
+    const { quantize, inputShape, inputType, invert, labels } = request;
+    bytes = tfliteBytes(model, { quantize, inputShape, inputType, invert, labels, about });
   } catch (error) {
     throw new ApiError(`cannot export to TensorFlow Lite: ${(error as Error).message}`);
   }
   const suffix = request.quantize === 'none' ? '' : `-${request.quantize}`;
-  const base = `${safeFileName(name)}${suffix}`;
-  const verification = await verifyTflite(bytes, model, testSet);
+  const base = `${safeFileName(about.name)}${suffix}`;
+  const verification = await verifyTflite(bytes, model, testSet, { invert: request.invert });
+  const files = { modelFile: `${base}.tflite`, labelsFile: `${base}.txt` };
+  const text = (value: string): string => bytesToBase64(new TextEncoder().encode(value));
   return {
-    model: { fileName: `${base}.tflite`, data: bytesToBase64(bytes) },
-    labels: { fileName: `${base}.txt`, data: bytesToBase64(new TextEncoder().encode(labelsText(request.labels))) },
+    model: { fileName: files.modelFile, data: bytesToBase64(bytes) },
+    labels: { fileName: files.labelsFile, data: text(labelsText(request.labels)) },
+    readme: { fileName: `${base}.README.md`, data: text(tfliteReadme(model, files, request)) },
     size: bytes.length,
     verification: {
       runtime: verification.runtime,

@@ -6,6 +6,8 @@ export type JobKind = 'evaluate' | 'export';
 
 export type Job =
   | { kind: 'evaluate'; id: string; model: LayerModel }
-  | { kind: 'export'; name: string; model: LayerModel; request: Request<'exportTflite'> };
+  /** A .tflite file the user opened, run in LiteRT.js; `id` is its file name. */
+  | { kind: 'evaluate'; id: string; tflite: Uint8Array }
+  | { kind: 'export'; name: string; testAccuracy: number | null; model: LayerModel; request: Request<'exportTflite'> };
 
 export type JobReply = { ok: true; result: unknown } | { ok: false; error: string };

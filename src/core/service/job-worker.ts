@@ -1,7 +1,7 @@
 /** Worker thread for one long action (evaluation, TFLite export + verification); posts one reply and ends. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadMnist } from '../dataset';
-import { evaluationResult } from './evaluation';
+import { evaluationResult, tfliteEvaluationResult } from './evaluation';
 import { tfliteDownload } from './downloads';
 import { userMessage } from './failure-message';
 import type { Job, JobReply } from './job-protocol';
@@ -12,7 +12,8 @@ const job = (workerData as { job: Job }).job;
 
 async function run(): Promise<unknown> {
   const { test } = await loadMnist();
-  return job.kind === 'evaluate' ? evaluationResult(job.id, job.model, test) : tfliteDownload(job.name, job.model, job.request, test);
+  if (job.kind === 'export') return tfliteDownload(job, job.model, job.request, test);
+  return 'tflite' in job ? tfliteEvaluationResult(job.id, job.tflite, test) : evaluationResult(job.id, job.model, test);
 }
 
 run().then(

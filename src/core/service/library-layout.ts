@@ -1,6 +1,7 @@
 /**
  * What lives in the model library folder, <userDir>/models: one folder per model, named by its id, holding the
- * TF.js pair and meta.json; and, while work is under way, dot-named working folders that are never listed.
+ * TF.js pair, meta.json and, for a model trained here, optimizer.json; and, while work is under way, dot-named
+ * working folders that are never listed.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -8,6 +9,8 @@ export const MODEL_FILE = 'model.json';
 /** The weights file the TF.js writer puts beside MODEL_FILE. */
 export const WEIGHTS_FILE = 'model.weights.bin';
 export const META_FILE = 'meta.json';
+/** A trained model's optimizer state and epochs, to continue its run (optimizer-file.ts); absent for imports. */
+export const OPTIMIZER_FILE = 'optimizer.json';
 
 /** An upload being checked before it enters the library. */
 export const IMPORT_PREFIX = '.import-';

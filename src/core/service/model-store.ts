@@ -16,8 +16,10 @@ import { writeFileAtomic } from '../fs/atomic-write';
 import type { LayerModel } from '../api/layer-model';
 import { describeModel, modelSummary } from '../api/model-summary';
 import { writeProblem } from './failure-message';
-import { IMPORT_PREFIX, META_FILE, MODEL_FILE, STAGING_PREFIX, TRASH_PREFIX, newModelId } from './library-layout';
+import type { ContinueFrom } from '../training/optimizer-state';
+import { IMPORT_PREFIX, META_FILE, MODEL_FILE, OPTIMIZER_FILE, STAGING_PREFIX, TRASH_PREFIX, newModelId } from './library-layout';
 import { DamagedModelError, readMeta } from './model-meta';
+import { encodeOptimizerFile, readOptimizerFile } from './optimizer-file';
 
 /** The uploaded weights file's name in the temp folder, beside `upload.json`. */
 const WEIGHTS_UPLOAD = 'upload.weights.bin';
@@ -128,7 +130,7 @@ export class ModelStore {
    * half-written folder in the list (a staging folder left by a kill is swept at the next start). A failure is
    * told as the library's, in words, never naming the staging folder.
    */
-  private async add(model: LayerModel, meta: Omit<Meta, 'id' | 'createdAt'>, prefix: 'run' | 'import'): Promise<ModelEntry> {
+  private async add(model: LayerModel, meta: Omit<Meta, 'id' | 'createdAt'>, prefix: 'run' | 'import', optimizer?: ContinueFrom): Promise<ModelEntry> {
     const id = newModelId(prefix);
     const full: Meta = { ...meta, id, createdAt: new Date().toISOString() };
     const staging = join(this.modelsDir, `${STAGING_PREFIX}${id}`);
@@ -137,6 +139,7 @@ export class ModelStore {
       await mkdir(staging);
       await writeModelFile(model, join(staging, MODEL_FILE));
       await writeFileAtomic(join(staging, META_FILE), JSON.stringify(full, null, 2));
+      if (optimizer) await writeFileAtomic(join(staging, OPTIMIZER_FILE), encodeOptimizerFile(optimizer));
       await rename(staging, join(this.modelsDir, id));
     } catch (error) {
       // What failed is reported, not the cleanup (which fails too where the library folder cannot be reached).
@@ -150,8 +153,20 @@ export class ModelStore {
     return new ApiError(`cannot write to the model library (${this.modelsDir}): ${writeProblem(error)}`);
   }
 
-  addTrained(model: LayerModel, meta: Pick<Meta, 'name' | 'testAccuracy' | 'config' | 'backend'>): Promise<ModelEntry> {
-    return this.add(model, { ...meta, source: 'trained' }, 'run');
+  /** A trained model, with its optimizer state when it can be continued (written in the same staging folder). */
+  addTrained(model: LayerModel, meta: Pick<Meta, 'name' | 'testAccuracy' | 'config' | 'backend'>, optimizer?: ContinueFrom): Promise<ModelEntry> {
+    return this.add(model, { ...meta, source: 'trained' }, 'run', optimizer);
+  }
+
+  /** The optimizer state a library model was saved with, or null (bundled, imported, or saved before it was kept). */
+  async optimizerState(id: string): Promise<ContinueFrom | null> {
+    const { entry } = await this.get(id);
+    if (entry.source !== 'trained') return null;
+    try {
+      return await readOptimizerFile(join(this.modelsDir, id));
+    } catch (error) {
+      throw new ApiError(`model ${id} cannot be continued: ${(error as Error).message}`);
+    }
   }
 
   /** Checks an uploaded file with the format readers in a temp folder before it enters the library. */

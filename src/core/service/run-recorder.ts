@@ -1,7 +1,7 @@
 /**
  * Builds one run's record from its training events: the settings, backend and threads (start), the History
  * (epoch), a per-batch curve thinned to at most MAX_BATCH_POINTS (batch), the test scores and how it ended
- * (done, failed). Pure: the app's run store writes the record to disk, the CLI's --history writes it to a file.
+ * (done, failed). Its duration is training time: the time a run spends paused is left out. Pure: the app's run store writes the record to disk, the CLI's --history writes it to a file.
  */
 import { randomBytes } from 'node:crypto';
 import { runLayers } from '../api/architecture';
@@ -23,6 +23,9 @@ export const STOPPED_BY_USER = 'stopped by the user';
 export class RunRecorder {
   readonly record: RunRecord;
   private readonly started: number;
+  /** Time spent in pauses that ended, and when the current pause began (null while training). */
+  private pausedMs = 0;
+  private pausedSince: number | null = null;
   /** Every `stride`-th batch event is kept; the stride doubles each time the curve is thinned. */
   private stride = 1;
   private batchEvents = 0;
@@ -47,11 +50,25 @@ export class RunRecorder {
     };
   }
 
+  /**
+   * Goes on with an earlier run's record, for a run that continues its model: the History and the batch curve grow,
+   * the duration adds up, and the end is written anew.
+   */
+  static continuing(earlier: RunRecord, config: TrainConfig, at = new Date()): RunRecorder {
+    const recorder = new RunRecorder(config, new Date(at.getTime() - earlier.durationSeconds * 1000), earlier.id);
+    Object.assign(recorder.record, { ...earlier, config, status: 'running', endedAt: null, reason: null, test: null });
+    return recorder;
+  }
+
   /** Takes one event; true when the record changed in a way worth writing (the start, an epoch, the end). */
   add(event: TrainingEvent, now = Date.now()): boolean {
     const record = this.record;
-    record.durationSeconds = Math.max(0, (now - this.started) / 1000);
+    this.trackPauses(event, now);
+    record.durationSeconds = Math.max(0, (now - this.started - this.pausedMs - (this.pausedSince === null ? 0 : now - this.pausedSince)) / 1000);
     switch (event.event) {
+      case 'paused':
+      case 'resumed':
+        return false;
       case 'start':
         record.backend = event.backend;
         record.threads = event.threads ?? 1;
@@ -87,6 +104,15 @@ export class RunRecorder {
     if (saveProblem) {
       const problem = `the model could not be saved: ${saveProblem}`;
       this.record.reason = this.record.reason ? `${this.record.reason}; ${problem}` : problem;
+    }
+  }
+
+  /** A stop while paused ends the run with the pause still open: the duration leaves it out all the same. */
+  private trackPauses(event: TrainingEvent, now: number): void {
+    if (event.event === 'paused') this.pausedSince = now;
+    if (event.event === 'resumed' && this.pausedSince !== null) {
+      this.pausedMs += now - this.pausedSince;
+      this.pausedSince = null;
     }
   }
 

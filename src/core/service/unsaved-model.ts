@@ -8,12 +8,13 @@ import { isAbsolute, join } from 'node:path';
 import { ApiError, type ModelEntry, type UnsavedModel } from '../api/contract';
 import { writeModelFile } from '../formats/model-file';
 import type { LayerModel } from '../api/layer-model';
+import type { ContinueFrom } from '../training/optimizer-state';
 import { safeFileName } from './downloads';
 import { userMessage, writeProblem } from './failure-message';
 import type { ModelStore } from './model-store';
 
 type TrainedMeta = Parameters<ModelStore['addTrained']>[1];
-type Kept = { model: LayerModel; meta: TrainedMeta; problem: string };
+type Kept = { model: LayerModel; meta: TrainedMeta; optimizer?: ContinueFrom; problem: string };
 
 /** `<base>.h5`, or `<base>-2.h5`, `<base>-3.h5`, …: the first name not taken, so no file of the user's is replaced. */
 async function freePath(directory: string, base: string): Promise<string> {
@@ -34,11 +35,11 @@ export class UnsavedModelKeeper {
   }
 
   /** Saves a finished run's model to the library: its entry when saved, null when kept here after a failure. */
-  async save(model: LayerModel, meta: TrainedMeta): Promise<ModelEntry | null> {
+  async save(model: LayerModel, meta: TrainedMeta, optimizer?: ContinueFrom): Promise<ModelEntry | null> {
     try {
-      return await this.store.addTrained(model, meta);
+      return await this.store.addTrained(model, meta, optimizer);
     } catch (error) {
-      this.kept = { model, meta, problem: userMessage(error) };
+      this.kept = { model, meta, optimizer, problem: userMessage(error) };
       return null;
     }
   }
@@ -57,7 +58,7 @@ export class UnsavedModelKeeper {
   async saveAgain(): Promise<ModelEntry> {
     const kept = this.current();
     try {
-      const entry = await this.store.addTrained(kept.model, kept.meta);
+      const entry = await this.store.addTrained(kept.model, kept.meta, kept.optimizer);
       this.settle(kept);
       return entry;
     } catch (error) {

@@ -22,12 +22,12 @@ import { firstLine } from '../api/first-line';
 
 export const LOCK_FILE = 'digit-studio.lock';
 
-const SHELL_NAMES = { electron: 'the desktop app', web: 'web mode' } as const;
+const SHELL_NAMES = { electron: 'the desktop app', web: 'web mode', cli: 'the command line (train --continue)' } as const;
 type Shell = keyof typeof SHELL_NAMES;
 
 const holderSchema = z.object({
   pid: z.number().int().positive(),
-  shell: z.enum(['electron', 'web']),
+  shell: z.enum(['electron', 'web', 'cli']),
   /** When the holding process started (ISO), for the refusal message. */
   startedAt: z.iso.datetime(),
   /** Linux: "<boot id>/<start in clock ticks since boot>", which no other process shares; null elsewhere. */

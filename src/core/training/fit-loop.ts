@@ -1,8 +1,9 @@
 /**
  * The epoch loop every training engine shares, with Keras semantics: seeded shuffle of the training order
  * each epoch, batches in that order, running-mean loss/accuracy, validation at the end of each epoch, test
- * at the end. It emits the Keras-named events, polls the stop flag after every batch, and keeps the last
- * good weights when the loss turns NaN or infinite. Engines only provide the Stepper.
+ * at the end. It emits the Keras-named events, polls stop and pause after every batch, and keeps the last
+ * good weights when the loss turns NaN or infinite. Engines only provide the Stepper, so pausing is one
+ * mechanism for all of them: the loop holds between two batches and every engine's state simply waits with it.
  */
 import type { BackendName } from '../api/backends';
 import { summarizeLayers, totalParams, type LayerModel, type LayerSpec } from '../api/layer-model';
@@ -11,6 +12,8 @@ import type { TrainConfig } from '../api/train-config';
 import type { DoneEvent, FailedEvent, TrainingEvent } from '../api/training-events';
 import type { DigitSet } from '../dataset';
 import { EpochAugmenter } from './augment/augmenter';
+import type { RunControl } from './run-control';
+import type { ContinueFrom, OptimizerState } from './optimizer-state';
 import { createRng, shuffleInPlace } from './rng';
 import type { TrainingSplit } from './training-data';
 
@@ -18,8 +21,15 @@ export interface TrainerHooks {
   emit(event: TrainingEvent): void;
   /** Polled after every batch: true stops the run with the weights it has. */
   shouldStop(): boolean;
-  /** Weights to start from instead of the engine's fresh ones (fine-tuning a model). */
+  /** Where the run can be paused: read after every batch; waitWhilePaused blocks until resumed or stopped. */
+  pause?: Pick<RunControl, 'pauseRequested' | 'waitWhilePaused'>;
+  /** Weights to start from instead of the engine's fresh ones (fine-tuning a model, or continuing its run). */
   initialWeights?: DenseWeights[];
+  /**
+   * Continuing a run (with its weights as initialWeights): the epochs it trained, which this run does not repeat,
+   * and its optimizer's state, which the trainer loads before the first step. config.epochs counts them all.
+   */
+  continueFrom?: ContinueFrom;
   /** Scores the weights after every epoch and at the end, reported as `user_accuracy` (the user's own drawings). */
   userAccuracy?(model: LayerModel): number;
 }
@@ -28,6 +38,8 @@ export interface TrainOutcome {
   final: DoneEvent | FailedEvent;
   /** The weights to keep: the trained ones, or the last good ones after a failure (null if there are none). */
   model: LayerModel | null;
+  /** The optimizer's state with those weights, to continue the run later; null after a failure (set by the trainer). */
+  optimizer?: OptimizerState | null;
 }
 
 export interface Scores {
@@ -85,7 +97,7 @@ export async function fitLoop(
   stepper: Stepper,
   hooks: TrainerHooks,
 ): Promise<TrainOutcome> {
-  const augmenter = config.augment ? new EpochAugmenter(data.train, config.seed) : null;
+  const augmenter = config.augment ? new EpochAugmenter(data.train, config.seed, firstEpoch(hooks)) : null;
   try {
     return await runEpochs({ backend, config, layers, data, stepper, hooks }, augmenter);
   } finally {
@@ -99,15 +111,19 @@ async function runEpochs({ backend, config, layers, data, stepper, hooks }: FitR
   hooks.emit({ event: 'start', backend, config, train_samples: train.count, val_samples: validation?.count ?? 0, test_samples: test.count, params: totalParams(summarizeLayers(layers)) });
 
   const random = createRng(config.seed);
+  const first = firstEpoch(hooks);
+  // A continued run trains on the data order the whole run would have: the earlier epochs' shuffles are replayed.
+  for (let epoch = 1; epoch < first; epoch++) shuffleInPlace(stepper.order, random);
   const batches = Math.ceil(train.count / config.batchSize);
   if (hooks.initialWeights) stepper.setWeights(hooks.initialWeights);
   let goodWeights = stepper.getWeights();
-  let epochsCompleted = 0;
+  let epochsCompleted = first - 1;
   let stopped = false;
 
-  for (let epoch = 1; epoch <= config.epochs && !stopped; epoch++) {
+  for (let epoch = first; epoch <= config.epochs && !stopped; epoch++) {
     shuffleInPlace(stepper.order, random);
-    const started = performance.now();
+    // Moved on by the time spent paused, so that epoch times and speeds are training time only.
+    let started = performance.now();
     if (augmenter) await augmenter.deliver(epoch, (pixels) => stepper.replaceTrainPixels(pixels), epoch === config.epochs);
     let lastEmit = started;
     let seen = 0;
@@ -127,10 +143,17 @@ async function runEpochs({ backend, config, layers, data, stepper, hooks }: FitR
       lossSum += result.loss * n;
       correct += result.correct;
       stopped = hooks.shouldStop();
+      const pausing = !stopped && hooks.pause?.pauseRequested === true;
       const now = performance.now();
-      if (now - lastEmit >= BATCH_EVENT_INTERVAL_MS || batch === batches || stopped) {
+      if (now - lastEmit >= BATCH_EVENT_INTERVAL_MS || batch === batches || stopped || pausing) {
         lastEmit = now;
         hooks.emit({ event: 'batch', backend, epoch, batch, batches, loss: lossSum / seen, accuracy: correct / seen, samples_per_second: seen / ((now - started) / 1000) });
+      }
+      if (pausing) {
+        const pausedMs = holdWhilePaused(hooks, { backend, epoch, batch, batches });
+        started += pausedMs;
+        lastEmit += pausedMs;
+        stopped = hooks.shouldStop();
       }
       if (stopped) break;
     }
@@ -146,6 +169,19 @@ async function runEpochs({ backend, config, layers, data, stepper, hooks }: FitR
   const final: DoneEvent = { event: 'done', backend, stopped: stopped ? 'cancelled' : 'completed', epochs_completed: epochsCompleted, test_loss: scores.loss, test_accuracy: scores.accuracy, ...userScore(hooks, { layers, weights }) };
   hooks.emit(final);
   return { final, model: { layers, weights, compile } };
+}
+
+/** The epoch this run starts at: 1, or the one after those a continued run already trained. */
+const firstEpoch = (hooks: TrainerHooks): number => (hooks.continueFrom?.epochs ?? 0) + 1;
+
+/** Emits 'paused', blocks this thread until the run is resumed or stopped, emits 'resumed' if it goes on; the ms paused. */
+function holdWhilePaused(hooks: TrainerHooks, at: { backend: BackendName; epoch: number; batch: number; batches: number }): number {
+  const from = performance.now();
+  hooks.emit({ event: 'paused', ...at });
+  hooks.pause?.waitWhilePaused();
+  const pausedMs = performance.now() - from;
+  if (!hooks.shouldStop()) hooks.emit({ event: 'resumed', ...at, paused_seconds: pausedMs / 1000 });
+  return pausedMs;
 }
 
 function userScore(hooks: TrainerHooks, model: LayerModel): { user_accuracy?: number } {

@@ -3,12 +3,16 @@ import type { TrainConfig } from '../api/train-config';
 import type { DoneEvent, FailedEvent, TrainingEvent } from '../api/training-events';
 import { startWorker } from '../workers/start-worker';
 import { watchWorker } from '../workers/watch-worker';
+import type { OptimizerState } from './optimizer-state';
+import { RunControl, type RunState } from './run-control';
 import type { TrainingInputs, WorkerInit, WorkerMessage } from './worker-protocol';
 
 export interface TrainingResult {
   final: DoneEvent | FailedEvent;
   /** Trained weights, or the last good ones after a failure; null when nothing was trained. */
   model: LayerModel | null;
+  /** The optimizer's state with the trained weights, to continue the run later; null after a failure. */
+  optimizer: OptimizerState | null;
 }
 
 export class TrainingBusyError extends Error {
@@ -19,35 +23,37 @@ export class TrainingBusyError extends Error {
 
 /**
  * One training run at a time, in a worker thread. The owner (CLI, Electron main, web server) gets the event
- * stream and the final weights; a second start while one runs is refused.
+ * stream and the final weights; a second start while one runs is refused. The run can be paused after a batch,
+ * resumed, and stopped, paused or not.
  */
 export class TrainingSession {
-  private stopFlag: Int32Array | null = null;
+  private control: RunControl | null = null;
 
   get running(): boolean {
-    return this.stopFlag !== null;
+    return this.control !== null;
   }
 
   start(config: TrainConfig, onEvent: (event: TrainingEvent) => void, dataDir?: string, inputs: TrainingInputs = {}): Promise<TrainingResult> {
-    if (this.stopFlag) throw new TrainingBusyError();
-    const flagBuffer = new SharedArrayBuffer(4);
-    this.stopFlag = new Int32Array(flagBuffer);
-    const init: WorkerInit = { config, stopFlag: flagBuffer, dataDir, ...inputs };
+    if (this.control) throw new TrainingBusyError();
+    const control = new RunControl();
+    this.control = control;
+    const init: WorkerInit = { config, control: control.buffer, dataDir, ...inputs };
     const worker = startWorker('training', { init });
 
     return new Promise<TrainingResult>((resolve) => {
       let final: DoneEvent | FailedEvent | null = null;
       let model: LayerModel | null = null;
+      let optimizer: OptimizerState | null = null;
       let settled = false;
       const finish = (crash?: string): void => {
         if (settled) return;
         settled = true;
-        this.stopFlag = null;
+        this.control = null;
         if (!final || crash) {
           final = { event: 'failed', backend: null, message: `the training worker stopped unexpectedly: ${crash ?? 'no result'}`, epochs_completed: 0 };
           onEvent(final);
         }
-        resolve({ final, model });
+        resolve({ final, model, optimizer });
         void watch.end();
       };
       const watch = watchWorker(worker, (stop) => finish(stop.message));
@@ -56,17 +62,27 @@ export class TrainingSession {
           if (message.event.event === 'done' || message.event.event === 'failed') final = message.event;
           onEvent(message.event);
         } else {
-          model = message.model;
+          ({ model, optimizer } = message);
           finish();
         }
       });
     });
   }
 
-  /** Asks the run to stop after the current batch; false when nothing runs. */
+  /** Asks the run to stop after the current batch, or at once when paused; false when nothing runs. */
   cancel(): boolean {
-    if (!this.stopFlag) return false;
-    Atomics.store(this.stopFlag, 0, 1);
+    if (!this.control) return false;
+    this.control.stop();
     return true;
+  }
+
+  /** Asks the run to pause after the current batch; what it found ('running' means it will pause), 'idle' when nothing runs. */
+  pause(): RunState | 'idle' {
+    return this.control?.pause() ?? 'idle';
+  }
+
+  /** Lets a paused run go on; what it found ('paused' means it goes on), 'idle' when nothing runs. */
+  resume(): RunState | 'idle' {
+    return this.control?.resume() ?? 'idle';
   }
 }

@@ -9,6 +9,7 @@ import { BackendUnavailableError, type LoadedBackend, type Tf, type TfBackendNam
 import { buildTfModel, inputBatch, readTfWeights, writeTfWeights } from '../tfjs/model';
 import { fitLoop, type Stepper, type TrainerHooks, type TrainOutcome } from './fit-loop';
 import { createRng } from './rng';
+import { readTfOptimizerState, writeTfOptimizerState } from './tfjs-optimizer-state';
 import { fillBatch, identityOrder, type TrainingSplit } from './training-data';
 
 const EVAL_CHUNK = 2000;
@@ -106,7 +107,10 @@ export async function trainWithTfjs(
     },
   };
   try {
-    return await fitLoop(name, config, layers, data, stepper, hooks);
+    if (hooks.continueFrom) await writeTfOptimizerState(tf, model, hooks.continueFrom.optimizer, readTfWeights(model));
+    const outcome = await fitLoop(name, config, layers, data, stepper, hooks);
+    const optimizer = outcome.final.event === 'done' ? await readTfOptimizerState(model, config.optimizer, readTfWeights(model)) : null;
+    return { ...outcome, optimizer };
   } finally {
     model.dispose();
   }

@@ -10,6 +10,7 @@ import { loadMnist } from '../dataset';
 import { loadTrainingBackend } from './backend';
 import { trainWithEngine } from './engine';
 import { mixUserSamples, userAccuracy } from './fine-tune';
+import { RunControl } from './run-control';
 import { splitForTraining } from './training-data';
 import { trainWithTfjs } from './tfjs-trainer';
 import type { WorkerInit, WorkerMessage } from './worker-protocol';
@@ -18,7 +19,7 @@ const port = parentPort;
 if (!port) throw new Error('the training worker must run in a worker thread');
 
 const { init } = workerData as { init: WorkerInit };
-const stopFlag = new Int32Array(init.stopFlag);
+const control = new RunControl(init.control);
 const post = (message: WorkerMessage): void => port.postMessage(message);
 const emit = (event: TrainingEvent): void => post({ type: 'event', event });
 
@@ -32,16 +33,16 @@ async function run(): Promise<void> {
       throw new Error(`the dataset has ${mnist.train.rows}x${mnist.train.cols} images; the model takes 28x28`);
     }
     const split = splitForTraining(mnist.train, init.config.validationSplit, init.config.limit);
-    const { userSamples, initialWeights } = init;
+    const { userSamples, initialWeights, continueFrom } = init;
     const data = { ...split, train: userSamples ? mixUserSamples(split.train, userSamples) : split.train, test: mnist.test };
     // The start event says why 'auto' chose this backend, when it raced two.
     const announce = (event: TrainingEvent): void => emit(event.event === 'start' && backend.choice ? { ...event, choice: backend.choice } : event);
-    const hooks = { emit: announce, shouldStop: () => Atomics.load(stopFlag, 0) !== 0, initialWeights, userAccuracy: userSamples && userAccuracy(userSamples) };
+    const hooks = { emit: announce, shouldStop: () => control.stopRequested, pause: control, initialWeights, continueFrom, userAccuracy: userSamples && userAccuracy(userSamples) };
     const outcome = backend.name === 'engine' ? await trainWithEngine(backend.engine, init.config, data, hooks) : await trainWithTfjs(backend, init.config, data, hooks);
-    post({ type: 'result', model: outcome.model });
+    post({ type: 'result', model: outcome.model, optimizer: outcome.optimizer ?? null });
   } catch (error) {
     emit({ event: 'failed', backend: backendName, message: (error as Error).message, epochs_completed: 0 });
-    post({ type: 'result', model: null });
+    post({ type: 'result', model: null, optimizer: null });
   }
 }
 

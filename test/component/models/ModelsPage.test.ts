@@ -141,6 +141,7 @@ describe('ModelsPage', () => {
     const result: TfliteExportResult = {
       model: { fileName: 'digit-mlp-int8.tflite', data: 'AAAA' },
       labels: { fileName: 'digit-mlp-labels.txt', data: 'MAox' },
+      readme: { fileName: 'digit-mlp-int8.README.md', data: btoa('# digit-mlp-int8.tflite') },
       size: 30_720,
       verification: { runtime: 'LiteRT.js 2.5.3', accuracy: 0.9761, agreement: 0.9982, maxDelta: 0.0123, problem: null },
     };
@@ -151,9 +152,11 @@ describe('ModelsPage', () => {
     await model.get('[data-testid="export-tflite-button"]').trigger('click');
     await model.get('input[value="int8"]').setValue(true);
     await model.get('[data-testid="tflite-labels"]').setValue('digits');
-    await model.get('[data-testid="tflite-input-shape"]').setValue('28x28');
+    await model.get('[data-testid="tflite-input-shape"]').setValue('28x28x3');
+    await model.get('[data-testid="tflite-input-type"]').setValue('uint8');
+    await model.get('[data-testid="tflite-invert"]').setValue(true);
     await model.get('form').trigger('submit');
-    expect(call).toHaveBeenCalledWith('exportTflite', { id: bundled.id, quantize: 'int8', labels: 'digits', inputShape: '28x28' });
+    expect(call).toHaveBeenCalledWith('exportTflite', { id: bundled.id, quantize: 'int8', labels: 'digits', inputShape: '28x28x3', inputType: 'uint8', invert: true });
     expect(model.text()).toContain('Converting and verifying');
     finish(result);
     await flushPromises();
@@ -161,6 +164,7 @@ describe('ModelsPage', () => {
     expect(model.get('[data-testid="tflite-size"]').text()).toBe('30.0 KB');
     expect(model.get('[data-testid="tflite-verified"]').text()).toBe('verified');
     expect(model.get('[data-testid="tflite-result"]').text()).toMatch(/LiteRT\.js 2\.5\.3: test accuracy 97\.61 %.*99\.82 %/);
+    expect(model.get('[data-testid="tflite-readme"]').text()).toContain('# digit-mlp-int8.tflite');
     expect(model.text()).not.toContain('Converting and verifying');
   });
 

@@ -162,7 +162,7 @@ describe('a CNN with every layer the exporter writes', () => {
     expect(inspectTflite(tfliteBytes(model, { quantize: 'float16', inputShape: '784' })).minRuntimeVersion).toBe('1.15.0');
   });
 
-  it('int8: per-channel symmetric filters on the OHWI output axis (0), read by CONV_2D v5; filters under 1,024 weights stay float32', () => {
+  it('int8: per-channel symmetric filters on the OHWI output axis (0), read by CONV_2D v5, and per-tensor Dense kernels read by FULLY_CONNECTED v9; weights under 1,024 stay float32', () => {
     const j = build('int8');
     const filter = tensorNamed(j, 'conv2d_2/filter');
     expect(filter).toMatchObject({ type: 'INT8', shape: [48, 3, 3, 6] });
@@ -178,10 +178,11 @@ describe('a CNN with every layer the exporter writes', () => {
       q.subarray(o * perFilter, (o + 1) * perFilter).forEach((v, k) => expect(Math.abs(v - weights[k] / scale)).toBeLessThanOrEqual(0.5 + 1e-4));
     }
     expect(['conv2d/filter', 'conv2d_1/filter', 'conv2d_2/bias', 'dense_1/kernel'].map((name) => tensorNamed(j, name).type)).toEqual(new Array(4).fill('FLOAT32'));
-    expect(tensorNamed(j, 'dense/kernel')).toMatchObject({ type: 'INT8', quantization: { quantized_dimension: 0 } });
+    expect(tensorNamed(j, 'dense/kernel')).toMatchObject({ type: 'INT8', quantization: { zero_point: [0] } });
+    expect(tensorNamed(j, 'dense/kernel').quantization!.scale).toHaveLength(1);
     expect(versionsOf(j, 'CONV_2D')).toEqual([1, 1, 5]);
-    expect(versionsOf(j, 'FULLY_CONNECTED')).toEqual([12, 1]);
-    expect(inspectTflite(tfliteBytes(model, { quantize: 'int8', inputShape: '784' })).minRuntimeVersion).toBe('2.17.0');
+    expect(versionsOf(j, 'FULLY_CONNECTED')).toEqual([9, 1]);
+    expect(inspectTflite(tfliteBytes(model, { quantize: 'int8', inputShape: '784' })).minRuntimeVersion).toBe('2.4.0');
     expect(minRuntimeVersion([{ op: BuiltinOperator.CONV_2D, version: 5 }, { op: BuiltinOperator.MAX_POOL_2D, version: 1 }])).toBe('2.4.0');
   });
 

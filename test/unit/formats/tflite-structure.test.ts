@@ -119,11 +119,10 @@ describe('TFLite writer, read back by flatc with the official schema', () => {
     expect(stored % 16).toBe(0);
   });
 
-  it('records min_runtime_version as 16 NUL-padded bytes: 1.14.0 for LOGISTIC/TANH, 1.15.0 with float16 DEQUANTIZE, 2.17.0 for per-channel hybrid FC', () => {
-    for (const [quantize, version] of [['none', '1.14.0'], ['float16', '1.15.0'], ['int8', '2.17.0']] as const) {
+  it('records min_runtime_version as 16 NUL-padded bytes: 1.14.0 for LOGISTIC/TANH, 1.15.0 with float16 DEQUANTIZE, 2.3.0 for hybrid FC v9', () => {
+    for (const [quantize, version] of [['none', '1.14.0'], ['float16', '1.15.0'], ['int8', '2.3.0']] as const) {
       const j = flatcDump(build(quantize), `runtime-${quantize}`);
-      expect(j.metadata).toHaveLength(1);
-      expect(j.metadata[0].name).toBe('min_runtime_version');
+      expect(j.metadata.map((m) => m.name)).toEqual(['min_runtime_version', 'TFLITE_METADATA']);
       const data = j.buffers[j.metadata[0].buffer].data!;
       expect(data).toHaveLength(16);
       expect(Buffer.from(data).toString('latin1')).toBe(version.padEnd(16, '\0'));
@@ -146,25 +145,22 @@ describe('TFLite writer, read back by flatc with the official schema', () => {
     expect(sg.tensors.filter((t) => t.buffer > 0 && t.name.startsWith('dense')).every((t) => t.type === 'FLOAT16')).toBe(true);
   });
 
-  it('int8: per-channel symmetric kernels (scale per output row, zero points 0, axis 0) read by FULLY_CONNECTED v12; small kernels stay float32', () => {
+  it('int8: per-tensor symmetric kernels (one scale for the whole kernel, zero point 0) read by FULLY_CONNECTED v9; small kernels stay float32', () => {
     const j = flatcDump(build('int8'), 'int8');
     const kernel = tensorNamed(j, 'dense_1/kernel');
     expect(kernel).toMatchObject({ type: 'INT8', shape: [32, 784] });
-    expect(kernel.quantization).toMatchObject({ quantized_dimension: 0, zero_point: new Array(32).fill(0) });
+    expect(kernel.quantization).toMatchObject({ zero_point: [0] });
+    expect(kernel.quantization!.scale).toHaveLength(1);
     const q = new Int8Array(Uint8Array.from(j.buffers[kernel.buffer].data!).buffer);
     const expected = transposed(model.weights[0].kernel, 784, 32);
-    for (let row = 0; row < 32; row++) {
-      const weights = expected.subarray(row * 784, (row + 1) * 784);
-      const scale = Math.max(...weights.map(Math.abs)) / 127;
-      expect(kernel.quantization!.scale![row]).toBeCloseTo(scale, 6); // flatc prints 6 decimals
-      const values = q.subarray(row * 784, (row + 1) * 784);
-      expect(Math.max(...values.map(Math.abs))).toBe(127);
-      values.forEach((v, k) => expect(Math.abs(v - weights[k] / scale)).toBeLessThanOrEqual(0.5 + 1e-4));
-    }
+    const scale = Math.max(...expected.map(Math.abs)) / 127;
+    expect(kernel.quantization!.scale![0]).toBeCloseTo(scale, 6); // flatc prints 6 decimals
+    expect(Math.max(...q.map(Math.abs))).toBe(127);
+    q.forEach((v, k) => expect(Math.abs(v - expected[k] / scale)).toBeLessThanOrEqual(0.5 + 1e-4));
     expect(tensorNamed(j, 'dense_1/bias').type).toBe('FLOAT32');
     expect(tensorNamed(j, 'dense_4/kernel')).toMatchObject({ type: 'FLOAT32', shape: [10, 12] });
     const fcs = j.subgraphs[0].operators.filter((o) => j.operator_codes[o.opcode_index].builtin_code === 'FULLY_CONNECTED');
-    expect(fcs.map((o) => j.operator_codes[o.opcode_index].version)).toEqual([12, 1, 1, 1]); // only 32x784 has ≥ 1024 weights
+    expect(fcs.map((o) => j.operator_codes[o.opcode_index].version)).toEqual([9, 1, 1, 1]); // only 32x784 has ≥ 1024 weights
     expect(fcs.map((o) => o.builtin_options!.asymmetric_quantize_inputs)).toEqual([true, false, false, false]);
   });
 
@@ -186,7 +182,7 @@ describe('TFLite writer, read back by flatc with the official schema', () => {
     const j = flatcDump(bytes, 'reader');
     const summary = inspectTflite(bytes);
     const sg = j.subgraphs[0];
-    expect(summary).toMatchObject({ bytes: bytes.length, schemaVersion: 3, description: j.description, minRuntimeVersion: '2.17.0', subgraphs: 1, inputs: sg.inputs, outputs: sg.outputs });
+    expect(summary).toMatchObject({ bytes: bytes.length, schemaVersion: 3, description: j.description, minRuntimeVersion: '2.3.0', subgraphs: 1, inputs: sg.inputs, outputs: sg.outputs });
     expect(summary.signatures).toEqual([{ key: 'serving_default', inputs: ['input'], outputs: ['output'] }]);
     expect(summary.tensors.map((t) => [t.name, t.type.toUpperCase(), t.shape, t.bytes])).toEqual(
       sg.tensors.map((t) => [t.name, t.type, t.shape, j.buffers[t.buffer].data?.length ?? 0]),
@@ -194,7 +190,7 @@ describe('TFLite writer, read back by flatc with the official schema', () => {
     expect(summary.operators.map((o) => [o.op, o.version, o.inputs, o.outputs])).toEqual(
       sg.operators.map((o) => [j.operator_codes[o.opcode_index].builtin_code, j.operator_codes[o.opcode_index].version, o.inputs, o.outputs]),
     );
-    expect(summary.tensors.find((t) => t.name === 'dense_1/kernel')!.quantization).toEqual({ scales: 32, axis: 0 });
+    expect(summary.tensors.find((t) => t.name === 'dense_1/kernel')!.quantization).toEqual({ scales: 1, axis: 0 });
   });
 
   it('the info reader refuses bytes that are not TFLite', () => {

@@ -1,22 +1,33 @@
 /**
  * Exports a model (a Dense-stack TrainedModel or any LayerModel, CNNs included) as a TFLite file plus its labels
- * file. Everything is checked and built in memory first, so a model the format cannot express leaves no file
- * behind; both files are written atomically.
+ * file. The .tflite carries TFLite Model Metadata (metadata.ts) and, appended as a stored zip, the same labels
+ * (stored-zip.ts), so that mobile consumers find the labels inside the model; the plain labels file next to it
+ * stays for apps that load it from their assets, and a README beside them says how to feed the model
+ * (model-readme.ts). Everything is checked and built in memory first, so a model the format cannot express leaves
+ * no file behind; each file is written atomically.
  */
 import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import type { InputShape, LabelStyle, Quantization } from '../../api/export-options';
-import type { LayerModel, LayerSpec } from '../../api/layer-model';
-import type { TrainedModel } from '../../api/model-spec';
+import { basename, dirname } from 'node:path';
+import { LABEL_STYLES, type LabelStyle } from '../../api/export-options';
+import type { LayerModel } from '../../api/layer-model';
+import { NUM_CLASSES, type TrainedModel } from '../../api/model-spec';
 import { writeFileAtomic } from '../../fs/atomic-write';
 import { ModelFileError } from '../model-error';
-import { buildGraph, exportedLayers } from './graph';
-import { labelsPathFor, labelsText } from './labels';
+import { buildGraph, exportedLayers, type GraphOptions } from './graph';
+import { labelNames, labelsPathFor, labelsText } from './labels';
+import { LABELS_FILE, modelMetadataBytes } from './metadata';
+import { describeForMetadata, describeModel, type ModelFacts } from './model-description';
+import { modelReadme, readmePathFor } from './model-readme';
 import { serializeGraph } from './serialize';
+import { appendStoredZip } from './stored-zip';
 
-export interface TfliteExportOptions {
-  quantize: Quantization;
-  inputShape: InputShape;
+/** A file variant: weights, input form, the labels it embeds (default words) and what is known about the model. */
+export interface TfliteVariant extends GraphOptions {
+  labels?: LabelStyle;
+  about?: ModelFacts;
+}
+
+export interface TfliteExportOptions extends TfliteVariant {
   labels: LabelStyle;
 }
 
@@ -25,45 +36,32 @@ export interface TfliteExport {
   bytes: Uint8Array;
   labelsFile: string;
   labelsBytes: number;
+  readmeFile: string;
   seconds: number;
 }
 
-const WEIGHTS: Record<Quantization, string> = { none: 'float32 weights', float16: 'float16 weights', int8: 'int8 dynamic-range weights' };
+const METADATA_VERSION = '1';
 
-/** A layer in the file's description, e.g. "Conv2D 32 3x3 valid relu"; null for Dropout, which the file leaves out. */
-function layerText(layer: LayerSpec): string | null {
-  switch (layer.type) {
-    case 'InputLayer':
-      return layer.shape.join('x');
-    case 'Reshape':
-      return `Reshape ${layer.targetShape.join('x')}`;
-    case 'Conv2D':
-      return `Conv2D ${layer.filters} ${layer.kernelSize.join('x')} ${layer.padding} ${layer.activation}`;
-    case 'MaxPooling2D':
-    case 'AveragePooling2D':
-      return `${layer.type} ${layer.poolSize.join('x')} stride ${layer.strides.join('x')} ${layer.padding}`;
-    case 'Flatten':
-      return 'Flatten';
-    case 'Dropout':
-      return null;
-    case 'Dense':
-      return `Dense ${layer.units} ${layer.activation}`;
-    case 'Activation':
-      return `Activation ${layer.activation}`;
-    case 'BatchNormalization':
-      return 'BatchNormalization';
-  }
-}
-
-/** "Digit Studio MNIST digit classifier: 784 → Dense 128 relu → Dense 10 softmax (float32 weights)" */
-function describeModel(layers: readonly LayerSpec[], quantize: Quantization): string {
-  return `Digit Studio MNIST digit classifier: ${layers.map(layerText).filter(Boolean).join(' → ')} (${WEIGHTS[quantize]})`;
-}
-
-/** The .tflite bytes of a model; throws a plain Error naming what TFLite cannot express. */
-export function tfliteBytes(model: TrainedModel | LayerModel, options: Omit<TfliteExportOptions, 'labels'>): Uint8Array {
+/** The .tflite bytes of a model, metadata and labels zip included; throws a plain Error naming what TFLite cannot express. */
+export function tfliteBytes(model: TrainedModel | LayerModel, variant: TfliteVariant): Uint8Array {
   const layerModel = exportedLayers(model);
-  return serializeGraph(buildGraph(layerModel, options), describeModel(layerModel.layers, options.quantize));
+  const { quantize, about = {} } = variant;
+  const metadata = modelMetadataBytes({
+    name: about.name ?? 'MNIST digit classifier',
+    description: describeForMetadata(layerModel.layers, quantize, variant, model.compile, about),
+    version: METADATA_VERSION,
+    input: variant,
+    classes: NUM_CLASSES,
+  });
+  const flatbuffer = serializeGraph(buildGraph(layerModel, variant), describeModel(layerModel.layers, quantize), metadata);
+  const labels = new TextEncoder().encode(labelsText(variant.labels ?? LABEL_STYLES[0]));
+  return appendStoredZip(flatbuffer, [{ name: LABELS_FILE, data: labels }]);
+}
+
+/** The README that goes with the file `modelFile` and its labels file `labelsFile` (names as the user gets them). */
+export function tfliteReadme(model: TrainedModel | LayerModel, files: { modelFile: string; labelsFile: string }, options: TfliteExportOptions): string {
+  const description = describeModel(exportedLayers(model).layers, options.quantize);
+  return modelReadme({ ...files, labels: labelNames(options.labels), description, input: options });
 }
 
 export async function exportTflite(model: TrainedModel | LayerModel, path: string, options: TfliteExportOptions): Promise<TfliteExport> {
@@ -76,12 +74,15 @@ export async function exportTflite(model: TrainedModel | LayerModel, path: strin
   }
   const labelsFile = labelsPathFor(path);
   const labels = labelsText(options.labels);
+  const readmeFile = readmePathFor(path);
+  const readme = tfliteReadme(model, { modelFile: basename(path), labelsFile: basename(labelsFile) }, options);
   try {
     await mkdir(dirname(path), { recursive: true });
     await writeFileAtomic(path, bytes);
     await writeFileAtomic(labelsFile, labels);
+    await writeFileAtomic(readmeFile, readme);
   } catch (error) {
     throw new ModelFileError(path, `cannot write: ${(error as Error).message}`);
   }
-  return { file: path, bytes, labelsFile, labelsBytes: Buffer.byteLength(labels), seconds: (performance.now() - started) / 1000 };
+  return { file: path, bytes, labelsFile, labelsBytes: Buffer.byteLength(labels), readmeFile, seconds: (performance.now() - started) / 1000 };
 }

@@ -1,8 +1,10 @@
 /**
  * The TFLite graph before serialization (tensors and operators in execution order) and the builder that adds
  * to it in the variant's encoding: float32 constants as they are, float16 constants as half floats behind a
- * DEQUANTIZE op, and weight matrices of int8 models as symmetric per-channel int8 (one scale per index of the
- * first dimension, the output channel), as TensorFlow's converter writes them.
+ * DEQUANTIZE op, and weight matrices of int8 models as symmetric int8 (zero points 0) as TensorFlow's converter
+ * writes them: CONV_2D filters with one scale per output channel (first dimension), FULLY_CONNECTED kernels with
+ * one scale for the whole kernel. Per-channel FULLY_CONNECTED weights need the op's version 12 (TFLite 2.17, 2024),
+ * which the Android Task Library / ML Kit builds phone apps ship refuse; per-tensor ones run from TFLite 2.3.
  */
 import type { Quantization } from '../../api/export-options';
 import type { Activation } from '../../api/model-spec';
@@ -19,7 +21,7 @@ export interface GraphTensor {
   type: TensorType;
   /** Constant contents, little-endian; absent for activations. */
   data?: Uint8Array;
-  /** int8 weights: one scale per index of dimension `axis`, zero points 0. */
+  /** int8 weights, zero points 0: one scale per index of dimension `axis`, or a single scale for the whole tensor. */
   quantization?: { scales: Float32Array; axis: number };
 }
 
@@ -33,6 +35,7 @@ export type OperatorOptions =
   | { kind: 'softmax'; beta: number }
   | { kind: 'reshape'; newShape: number[] }
   | { kind: 'dequantize' }
+  | { kind: 'reducer'; keepDims: boolean }
   | { kind: 'none' };
 
 export interface GraphOperator {
@@ -55,6 +58,9 @@ export interface Value {
   index: number;
   shape: readonly number[];
 }
+
+/** How int8 weights are scaled: per output channel (index of the first dimension) or once for the whole tensor. */
+export type WeightScaling = 'perChannel' | 'perTensor';
 
 /** A weight tensor as stored: int8 when the variant quantized it (operators then need their hybrid version). */
 export interface Weights {
@@ -108,10 +114,11 @@ export class GraphBuilder {
     return float;
   }
 
-  /** Weights whose first dimension is the output channel; int8 per output channel when the variant quantizes them. */
-  weights(name: string, shape: number[], values: Float32Array): Weights {
+  /** Weights whose first dimension is the output channel; int8 scaled as `scaling` says when the variant quantizes them. */
+  weights(name: string, shape: number[], values: Float32Array, scaling: WeightScaling): Weights {
     if (this.quantize !== 'int8' || values.length < MIN_ELEMENTS_TO_QUANTIZE) return { index: this.floatConstant(name, shape, values), int8: false };
-    const { values: q, scales } = quantizeRowsInt8(values, shape[0], values.length / shape[0]);
+    const rows = scaling === 'perChannel' ? shape[0] : 1;
+    const { values: q, scales } = quantizeRowsInt8(values, rows, values.length / rows);
     return { index: this.tensor({ name, shape, type: TensorType.INT8, data: bytesOf(q), quantization: { scales, axis: 0 } }), int8: true };
   }
 

@@ -41,7 +41,7 @@ function withActivation(
 
 export function conv2d(g: GraphBuilder, x: Value, row: LayerSummary, layer: Conv2DLayerSpec, { kernel, bias }: DenseWeights): Value {
   const [kh, kw, inputs, filters] = row.kernelShape!;
-  const filter = g.weights(`${layer.name}/filter`, [filters, kh, kw, inputs], transpose(kernel, kh * kw * inputs, filters));
+  const filter = g.weights(`${layer.name}/filter`, [filters, kh, kw, inputs], transpose(kernel, kh * kw * inputs, filters), 'perChannel');
   const biasIndex = g.floatConstant(`${layer.name}/bias`, [filters], bias);
   return withActivation(
     g,
@@ -61,7 +61,8 @@ export function pooling(g: GraphBuilder, x: Value, row: LayerSummary, layer: Poo
 
 export function dense(g: GraphBuilder, x: Value, row: LayerSummary, layer: DenseListLayerSpec, { kernel, bias }: DenseWeights): Value {
   const [inputs, units] = row.kernelShape!;
-  const weights = g.weights(`${layer.name}/kernel`, [units, inputs], transpose(kernel, inputs, units));
+  // Per-tensor: per-channel kernels would need FULLY_CONNECTED v12 (TFLite 2.17), which older phone runtimes refuse.
+  const weights = g.weights(`${layer.name}/kernel`, [units, inputs], transpose(kernel, inputs, units), 'perTensor');
   const biasIndex = g.floatConstant(`${layer.name}/bias`, [units], bias);
   return withActivation(
     g,
@@ -70,6 +71,6 @@ export function dense(g: GraphBuilder, x: Value, row: LayerSummary, layer: Dense
     layer,
     [1, units],
     (activation) => ({ kind: 'fullyConnected', activation, asymmetricQuantizeInputs: weights.int8 }),
-    weights.int8 ? OP_VERSION.hybridPerChannelFullyConnected : OP_VERSION.float,
+    weights.int8 ? OP_VERSION.hybridFullyConnected : OP_VERSION.float,
   );
 }

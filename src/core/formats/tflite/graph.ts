@@ -1,21 +1,21 @@
 /**
  * The TFLite graph of a model's layer list (Dense stacks and Conv2D networks): static shapes, batch 1, input
- * [1,784] or [1,28,28,1] (pixels/255), output [1,10]. Each layer with weights or a window becomes its operators
- * (graph-layers.ts); Reshape, Flatten and a model input shape other than the file's become a RESHAPE in front of the
- * next operator that needs the new shape (Flatten keeps Keras' NHWC order, so Dense weights need no reordering);
- * Dropout, the identity at inference, is left out; BatchNormalization is folded into the layer before it or written
- * as MUL + ADD (graph-batch-norm.ts).
+ * [1,784], [1,28,28,1] or RGB [1,28,28,3], float32 or uint8, with its preprocessing (graph-input.ts), output
+ * [1,10]. Each layer with weights or a window becomes its operators (graph-layers.ts); Reshape, Flatten and a
+ * model input shape other than the file's become a RESHAPE in front of the next operator that needs the new shape
+ * (Flatten keeps Keras' NHWC order, so Dense weights need no reordering); Dropout, the identity at inference, is
+ * left out; BatchNormalization is folded into the layer before it or written as MUL + ADD (graph-batch-norm.ts).
  */
-import type { InputShape, Quantization } from '../../api/export-options';
+import type { InputEncoding, Quantization } from '../../api/export-options';
 import { checkBatchNorm, layerModelOf, summarizeLayers, type LayerModel, type LayerSpec, type LayerSummary } from '../../api/layer-model';
-import { INPUT_SIZE, type DenseWeights, type TrainedModel } from '../../api/model-spec';
+import type { DenseWeights, TrainedModel } from '../../api/model-spec';
 import { exportedRows, scaleAndShift } from './graph-batch-norm';
 import { GraphBuilder, type Graph, type Value } from './graph-builder';
+import { inputSteps } from './graph-input';
 import { conv2d, dense, pooling } from './graph-layers';
 
-export interface GraphOptions {
+export interface GraphOptions extends InputEncoding {
   quantize: Quantization;
-  inputShape: InputShape;
 }
 
 /** The layers the exporter writes. */
@@ -60,8 +60,8 @@ export function buildGraph(model: TrainedModel | LayerModel, options: GraphOptio
   checkWeights(summary, weights);
   checkBatchNorm(summary, batchNorm);
   const g = new GraphBuilder(options.quantize);
-  const input = g.value('input', options.inputShape === '28x28' ? [1, 28, 28, 1] : [1, INPUT_SIZE]);
-  let x: Value = input;
+  const { input, x: pixels } = inputSteps(g, options);
+  let x: Value = pixels;
   /** The layer that set the shape the next operator reads, which names the RESHAPE to it if one is needed. */
   let shapedBy = layers[0].name;
   for (const { row, weights: kernelAndBias, affine } of exportedRows(summary, weights, batchNorm)) {
@@ -94,5 +94,5 @@ export function buildGraph(model: TrainedModel | LayerModel, options: GraphOptio
     }
   }
   const output = g.reshape(x, [1, ...summary[summary.length - 1].outputShape], shapedBy);
-  return { tensors: g.tensors, operators: g.operators, input: input.index, output: output.index };
+  return { tensors: g.tensors, operators: g.operators, input, output: output.index };
 }

@@ -181,13 +181,27 @@ export function inspectTflite(bytes: Uint8Array): TfliteSummary {
   }
 }
 
-/** A digit model's .tflite is about 0.4 MB; info reads the whole file into memory, so anything huge is refused. */
+/**
+ * The scale and zero point that map tensor `index` of the main subgraph to real numbers (real = scale × (q −
+ * zero point)), or null when it has none; a per-channel tensor gives its first channel's.
+ * @throws Error when the bytes are not a readable TFLite FlatBuffer
+ */
+export function tensorQuantization(bytes: Uint8Array, index: number): { scale: number; zeroPoint: number } | null {
+  const q = Model.getRootAsModel(new CheckedByteBuffer(new Uint8Array(bytes))).subgraphs(0)?.tensors(index)?.quantization();
+  const scale = q?.scaleLength() ? q.scale(0) : null;
+  return scale === null || scale === undefined ? null : { scale, zeroPoint: Number(q?.zeroPointLength() ? q.zeroPoint(0) : 0) };
+}
+
+/** A digit model's .tflite is about 0.4 MB; info and evaluate read the whole file into memory, so anything huge is refused. */
 const MAX_FILE_BYTES = 256 * 2 ** 20;
 
+/** The bytes of a .tflite file (a regular file of at most MAX_FILE_BYTES); a refusal is a ModelFileError. */
+export function readTfliteFile(path: string): Promise<Uint8Array> {
+  return asModelFileError(() => readRegularFile(path, { maxBytes: MAX_FILE_BYTES, tooLarge: `over ${megabytes(MAX_FILE_BYTES)}, more than Digit Studio reads into memory` }));
+}
+
 export async function readTfliteSummary(path: string): Promise<TfliteSummary> {
-  const bytes = await asModelFileError(() =>
-    readRegularFile(path, { maxBytes: MAX_FILE_BYTES, tooLarge: `over ${megabytes(MAX_FILE_BYTES)}, more than info reads into memory` }),
-  );
+  const bytes = await readTfliteFile(path);
   try {
     return inspectTflite(bytes);
   } catch (error) {

@@ -7,9 +7,12 @@ import type { LabelStyle } from '../../api/export-options';
 
 const WORDS = ['Zero', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine'];
 
+export function labelNames(style: LabelStyle): string[] {
+  return style === 'words' ? WORDS : WORDS.map((_, digit) => String(digit));
+}
+
 export function labelsText(style: LabelStyle): string {
-  const labels = style === 'words' ? WORDS : WORDS.map((_, digit) => String(digit));
-  return `${labels.join('\n')}\n`;
+  return `${labelNames(style).join('\n')}\n`;
 }
 
 /** out/model.tflite → out/model.txt */

@@ -67,3 +67,14 @@ export function loadLiteRt(): Promise<LoadedLiteRt> {
   });
   return loading;
 }
+
+/** The runtime's compiled model for these bytes; a file it cannot load fails with the runtime's own reason in one line. */
+export async function compileTflite(bytes: Uint8Array): Promise<{ compiled: LiteRtModule.CompiledModel; runtime: string }> {
+  const { litert, version, log } = await loadLiteRt();
+  const logged = log.length;
+  const compiled = await litert.loadAndCompile(bytes, { accelerator: 'wasm' }).catch((error: unknown) => {
+    const reason = log.slice(logged).findLast((line) => line.startsWith('ERROR'));
+    throw new Error(`LiteRT.js ${version} cannot load the file: ${(error as Error).message}${reason ? ` (${reason})` : ''}`);
+  });
+  return { compiled, runtime: `LiteRT.js ${version}` };
+}

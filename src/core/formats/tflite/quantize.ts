@@ -1,7 +1,7 @@
 /**
  * Weight encodings of the TFLite variants, done the way TensorFlow's converter does them: IEEE half floats
- * (round to nearest even) for float16, and symmetric per-channel int8 in [-127, 127] with one scale per output
- * channel and zero points of 0 for dynamic-range int8.
+ * (round to nearest even) for float16, and symmetric int8 in [-127, 127] with zero points of 0 for dynamic-range
+ * int8, one scale per row (a single row: one scale for the whole tensor).
  */
 
 const f32 = new Float32Array(1);
@@ -41,14 +41,14 @@ export function toFloat16Array(values: Float32Array): Uint16Array {
   return out;
 }
 
-export interface PerChannelInt8 {
+export interface RowScaledInt8 {
   values: Int8Array;
-  /** One scale per row (output channel): float = scale * q. */
+  /** One scale per row: float = scale * q. */
   scales: Float32Array;
 }
 
 /** Symmetric per-row int8 quantization of a row-major [rows, cols] matrix, as TFLite's weight quantizer does. */
-export function quantizeRowsInt8(matrix: Float32Array, rows: number, cols: number): PerChannelInt8 {
+export function quantizeRowsInt8(matrix: Float32Array, rows: number, cols: number): RowScaledInt8 {
   const values = new Int8Array(rows * cols);
   const scales = new Float32Array(rows);
   for (let r = 0; r < rows; r++) {

@@ -1,8 +1,9 @@
 /**
  * Writes a Graph as a TFLite FlatBuffer (schema version 3, identifier "TFL3") with the generated bindings:
  * buffer 0 empty, one 16-byte-aligned buffer per constant, both builtin_code and deprecated_builtin_code,
- * options tables on every operator that has them, a "serving_default" signature, the description and the
- * `min_runtime_version` metadata (16 bytes, NUL-padded, as TensorFlow's converter writes it).
+ * options tables on every operator that has them, a "serving_default" signature, the description, the
+ * `min_runtime_version` metadata (16 bytes, NUL-padded, as TensorFlow's converter writes it) and the TFLite Model
+ * Metadata flatbuffer (metadata.ts) as the `TFLITE_METADATA` entry, after it as tflite-support's populator adds it.
  */
 import * as flatbuffers from 'flatbuffers';
 import type { Graph, OperatorOptions } from './graph-builder';
@@ -20,6 +21,7 @@ import {
   OperatorCode,
   Pool2DOptions,
   QuantizationParameters,
+  ReducerOptions,
   ReshapeOptions,
   SignatureDef,
   SoftmaxOptions,
@@ -28,6 +30,7 @@ import {
   TensorMap,
   TensorType,
 } from './schema/tflite_generated';
+import { METADATA_NAME } from './metadata';
 import { minRuntimeVersion } from './versions';
 
 export const SCHEMA_VERSION = 3;
@@ -59,6 +62,8 @@ function writeOptions(b: flatbuffers.Builder, options: OperatorOptions): [Builti
       return [BuiltinOptions.ReshapeOptions, ReshapeOptions.createReshapeOptions(b, ReshapeOptions.createNewShapeVector(b, options.newShape))];
     case 'dequantize':
       return [BuiltinOptions.DequantizeOptions, DequantizeOptions.createDequantizeOptions(b)];
+    case 'reducer':
+      return [BuiltinOptions.ReducerOptions, ReducerOptions.createReducerOptions(b, options.keepDims)];
     case 'none':
       return [BuiltinOptions.NONE, 0];
   }
@@ -73,13 +78,15 @@ function writeBuffer(b: flatbuffers.Builder, data: Uint8Array | null): flatbuffe
   return TfliteBuffer.createBuffer(b, b.createByteVector(data));
 }
 
-export function serializeGraph(graph: Graph, description: string): Uint8Array {
+/** `modelMetadata`: the ModelMetadata flatbuffer (identifier M001); without it the file has no TFLITE_METADATA entry. */
+export function serializeGraph(graph: Graph, description: string, modelMetadata?: Uint8Array): Uint8Array {
   const constants = graph.tensors.filter((t) => t.data);
-  const b = new flatbuffers.Builder(constants.reduce((n, t) => n + t.data!.length + DATA_ALIGNMENT, 64 * 1024));
+  const b = new flatbuffers.Builder(constants.reduce((n, t) => n + t.data!.length + DATA_ALIGNMENT, (modelMetadata?.length ?? 0) + 64 * 1024));
 
   const runtime = new Uint8Array(MIN_RUNTIME_BYTES);
   runtime.set(new TextEncoder().encode(minRuntimeVersion(graph.operators)));
   const bufferData: Array<Uint8Array | null> = [null, ...constants.map((t) => t.data!), runtime];
+  if (modelMetadata) bufferData.push(modelMetadata);
   const buffers = bufferData.map((data) => writeBuffer(b, data));
   const bufferOf = new Map(constants.map((t, i) => [t, i + 1]));
 
@@ -130,7 +137,9 @@ export function serializeGraph(graph: Graph, description: string): Uint8Array {
     b.createString(SIGNATURE_KEY),
     0,
   );
-  const metadata = Metadata.createMetadata(b, b.createString(MIN_RUNTIME_METADATA), bufferData.length - 1);
+  const runtimeBuffer = constants.length + 1;
+  const metadata = [Metadata.createMetadata(b, b.createString(MIN_RUNTIME_METADATA), runtimeBuffer)];
+  if (modelMetadata) metadata.push(Metadata.createMetadata(b, b.createString(METADATA_NAME), runtimeBuffer + 1));
   const model = Model.createModel(
     b,
     SCHEMA_VERSION,
@@ -139,7 +148,7 @@ export function serializeGraph(graph: Graph, description: string): Uint8Array {
     b.createString(description),
     Model.createBuffersVector(b, buffers),
     0,
-    Model.createMetadataVector(b, [metadata]),
+    Model.createMetadataVector(b, metadata),
     Model.createSignatureDefsVector(b, [signature]),
   );
   Model.finishModelBuffer(b, model);

@@ -1,7 +1,9 @@
 /**
  * In-app proof that an exported .tflite is right: runs it in a real TFLite runtime (LiteRT.js) on a digit set
  * (the 10,000 MNIST test images) next to the source model's own forward pass, and reports the file's accuracy
- * and how closely it agrees with the source (same predicted digit, largest probability difference).
+ * and how closely it agrees with the source (same predicted digit, largest probability difference). Each digit is
+ * fed as a phone app would feed the file's input: float32 pixels/255 or uint8 0–255 (from the input tensor's type),
+ * once per value or as R=G=B for an RGB input, and dark on light (255 − pixel) for a file that inverts in its graph.
  */
 import type { Quantization } from '../../api/export-options';
 import type { LayerModel } from '../../api/layer-model';
@@ -45,7 +47,8 @@ export function verificationProblem(quantize: Quantization, v: TfliteVerificatio
   return null;
 }
 
-export async function verifyTflite(bytes: Uint8Array, source: TrainedModel | LayerModel, set: DigitSet): Promise<TfliteVerification> {
+/** `invert`: the file was exported with an in-graph inversion, so it is fed dark digits on a light background. */
+export async function verifyTflite(bytes: Uint8Array, source: TrainedModel | LayerModel, set: DigitSet, { invert = false }: { invert?: boolean } = {}): Promise<TfliteVerification> {
   const { litert, version, log } = await loadLiteRt();
   const started = performance.now();
   const logged = log.length;
@@ -58,18 +61,25 @@ export async function verifyTflite(bytes: Uint8Array, source: TrainedModel | Lay
     const [output] = compiled.getOutputDetails();
     const size = set.rows * set.cols;
     const inputSize = input.shape.reduce((a, b) => a * b, 1);
-    if (inputSize !== size || output.shape.reduce((a, b) => a * b, 1) !== NUM_CLASSES) {
-      throw new Error(`the file maps [${input.shape.join(',')}] → [${output.shape.join(',')}], expected one ${size}-pixel image → ${NUM_CLASSES} probabilities`);
+    const channels = inputSize / size;
+    if ((channels !== 1 && channels !== 3) || output.shape.reduce((a, b) => a * b, 1) !== NUM_CLASSES) {
+      throw new Error(`the file maps [${input.shape.join(',')}] → [${output.shape.join(',')}], expected one ${size}-pixel gray or RGB image → ${NUM_CLASSES} probabilities`);
     }
     const predict = createPredictor(source);
     const pixels = new Float32Array(size);
+    const fed = input.dtype === 'uint8' ? new Uint8Array(inputSize) : new Float32Array(inputSize);
+    const scale = input.dtype === 'uint8' ? 1 : 1 / 255;
     let correct = 0;
     let sourceCorrect = 0;
     let agree = 0;
     let maxAbsDiff = 0;
     for (let s = 0; s < set.count; s++) {
-      for (let p = 0; p < size; p++) pixels[p] = set.pixels[s * size + p] / 255;
-      const tensor = new litert.Tensor(pixels, input.shape);
+      for (let p = 0; p < size; p++) {
+        const pixel = set.pixels[s * size + p];
+        pixels[p] = pixel / 255;
+        fed.fill((invert ? 255 - pixel : pixel) * scale, p * channels, (p + 1) * channels);
+      }
+      const tensor = new litert.Tensor(fed, input.shape);
       const results = await compiled.run([tensor]);
       const probs = Float32Array.from(results[0].toTypedArray()); // a copy: the tensors' memory is freed next
       tensor.delete();

@@ -17,15 +17,21 @@ export type ExportedOperator =
   | BuiltinOperator.TANH
   | BuiltinOperator.DEQUANTIZE
   | BuiltinOperator.MUL
-  | BuiltinOperator.ADD;
+  | BuiltinOperator.ADD
+  | BuiltinOperator.SUB
+  | BuiltinOperator.MEAN
+  | BuiltinOperator.CAST;
 
 /** Version 1 is the float32 kernel of every operator here; the others are what quantized inputs require. */
 export const OP_VERSION = {
   float: 1,
   /** CONV_2D with float input/output and int8 weights, one scale per output channel (dynamic-range "hybrid"). */
   hybridPerChannelConv2D: 5,
-  /** FULLY_CONNECTED with float input/output and per-channel int8 weights (dynamic-range "hybrid"). */
-  hybridPerChannelFullyConnected: 12,
+  /**
+   * FULLY_CONNECTED with float input/output, per-tensor int8 weights and asymmetric_quantize_inputs (dynamic-range
+   * "hybrid"; 3 without asymmetric inputs, 12 with per-channel weights).
+   */
+  hybridFullyConnected: 9,
   /** DEQUANTIZE of a float16 tensor. */
   float16Dequantize: 3,
 } as const;
@@ -36,7 +42,7 @@ const MIN_RUNTIME: Record<string, string> = {
   [`${BuiltinOperator.MAX_POOL_2D}/1`]: '1.5.0',
   [`${BuiltinOperator.AVERAGE_POOL_2D}/1`]: '1.5.0',
   [`${BuiltinOperator.FULLY_CONNECTED}/1`]: '1.5.0',
-  [`${BuiltinOperator.FULLY_CONNECTED}/12`]: '2.17.0',
+  [`${BuiltinOperator.FULLY_CONNECTED}/9`]: '2.3.0',
   [`${BuiltinOperator.SOFTMAX}/1`]: '1.5.0',
   [`${BuiltinOperator.RESHAPE}/1`]: '1.5.0',
   [`${BuiltinOperator.RELU}/1`]: '1.5.0',
@@ -45,6 +51,9 @@ const MIN_RUNTIME: Record<string, string> = {
   [`${BuiltinOperator.DEQUANTIZE}/3`]: '1.15.0',
   [`${BuiltinOperator.MUL}/1`]: '1.5.0',
   [`${BuiltinOperator.ADD}/1`]: '1.5.0',
+  [`${BuiltinOperator.SUB}/1`]: '1.6.0',
+  [`${BuiltinOperator.MEAN}/1`]: '1.6.0',
+  [`${BuiltinOperator.CAST}/1`]: '1.5.0',
 };
 
 function compareVersions(a: string, b: string): number {

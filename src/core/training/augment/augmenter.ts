@@ -24,8 +24,8 @@ export class EpochAugmenter {
   private failure: Error | null = null;
   private closed = false;
 
-  /** Starts the worker on epoch 1 at once. */
-  constructor(train: DigitSet, seed: number) {
+  /** Starts the worker on the first epoch at once (1, or the one a continued run starts at). */
+  constructor(train: DigitSet, seed: number, firstEpoch = 1) {
     const source = new SharedArrayBuffer(train.pixels.length);
     new Uint8Array(source).set(train.pixels);
     const target = new SharedArrayBuffer(train.pixels.length);
@@ -35,7 +35,7 @@ export class EpochAugmenter {
     this.worker.on('message', (reply: AugmentReply) => {
       if (reply.epoch === this.request?.epoch) this.request.resolve();
     });
-    this.ask(1);
+    this.ask(firstEpoch);
   }
 
   /**

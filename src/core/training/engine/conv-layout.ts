@@ -7,7 +7,8 @@
  */
 import { layerSummaries, notTrainable, type LayerSpec, type LayerSummary } from '../../api/layer-model';
 import { INPUT_SIZE, type OptimizerName } from '../../api/model-spec';
-import { ACTIVATION_CODES, Allocator, HEADER, pad16, planSets, STATE_SLOTS, writeHeader, type OptimizerSettings, type PlannedMemory } from './layout';
+import { STATE_SLOTS } from '../optimizer-state';
+import { ACTIVATION_CODES, Allocator, HEADER, pad16, planSets, writeHeader, type OptimizerSettings, type PlannedMemory } from './layout';
 
 export const OP = {
   kind: 0, activation: 4, inH: 8, inW: 12, inC: 16, inCs: 20, outH: 24, outW: 28, outC: 32, outCs: 36, winH: 40, winW: 44,

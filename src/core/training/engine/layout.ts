@@ -5,6 +5,7 @@
  * batch lists, activations, deltas and a gradient buffer.
  */
 import { INPUT_SIZE, layerShapes, type ModelSpec, type OptimizerName } from '../../api/model-spec';
+import { STATE_SLOTS } from '../optimizer-state';
 
 export const HEADER = {
   layers: 0,
@@ -114,9 +115,6 @@ export class Allocator {
 export function planSets(memory: Allocator, setSizes: readonly number[]): SetPlan[] {
   return setSizes.map((count) => ({ count, order: memory.take(4 * count), labels: memory.take(count), pixels: memory.take(count * INPUT_SIZE + 16) }));
 }
-
-/** Optimizer state arrays per parameter. */
-export const STATE_SLOTS: Record<OptimizerName, number> = { sgd: 0, momentum: 1, adam: 2 };
 
 /**
  * Lays out a network whose batches have at most batchSize samples, with the given sample counts per data set,

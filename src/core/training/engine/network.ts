@@ -6,6 +6,7 @@
 import type { LayerSpec } from '../../api/layer-model';
 import { INPUT_SIZE, type DenseWeights } from '../../api/model-spec';
 import type { DigitSet } from '../../dataset';
+import { optimizerStateProblem, STATE_SLOTS, type OptimizerState } from '../optimizer-state';
 import { EngineInstance } from './instance';
 import { HEADER, type OptimizerSettings } from './layout';
 import { planNetwork, readWeights, writeDescriptors, writeWeights, type NetworkPlan } from './plan';
@@ -31,6 +32,8 @@ export class EngineNetwork {
   /** tf.train.adam's running beta powers, in float32 as tfjs keeps them. */
   private accBeta1 = BETA1;
   private accBeta2 = BETA2;
+  /** Optimizer steps taken (Keras' `iterations`). */
+  private iterations = 0;
 
   /**
    * Copies the sets' bytes in; sets[i] is then addressed by index i. With a shared memory (and the runtime's
@@ -80,13 +83,41 @@ export class EngineNetwork {
    * step calls it first (with two workers, worker 0 before either starts).
    */
   nextOptimizerStep(): void {
+    this.iterations++;
     if (this.settings.optimizer !== 'adam') return;
     for (const { net } of this.plan.workspaces) {
       this.view.setFloat32(net + HEADER.biasFix1, 1 - this.accBeta1, true);
       this.view.setFloat32(net + HEADER.biasFix2, 1 - this.accBeta2, true);
     }
+    this.advanceBetaPowers();
+  }
+
+  private advanceBetaPowers(): void {
     this.accBeta1 = Math.fround(this.accBeta1 * BETA1);
     this.accBeta2 = Math.fround(this.accBeta2 * BETA2);
+  }
+
+  /** The optimizer's moments in Keras layout; state slot k follows the parameters at k + 1 times their size. */
+  getOptimizerState(): OptimizerState {
+    const slots = Array.from({ length: STATE_SLOTS[this.settings.optimizer] }, (_, k) => readWeights(this.plan, this.slot(k)));
+    return { optimizer: this.settings.optimizer, iterations: this.iterations, slots };
+  }
+
+  /** Loads a state saved by getOptimizerState (of this engine or of tfjs): the next step goes on from it. */
+  setOptimizerState(state: OptimizerState): void {
+    const problem = optimizerStateProblem(state, this.settings.optimizer, this.getWeights());
+    if (problem) throw new Error(`cannot go on from that optimizer state: ${problem}`);
+    state.slots.forEach((weights, k) => writeWeights(this.plan, this.slot(k), weights));
+    // Adam's beta powers as an uninterrupted run would have them: the same float32 products, step by step.
+    this.accBeta1 = BETA1;
+    this.accBeta2 = BETA2;
+    for (let i = 0; i < state.iterations; i++) this.advanceBetaPowers();
+    this.iterations = state.iterations;
+  }
+
+  /** The memory seen from state slot k: its arrays sit at the parameters' addresses shifted by (k + 1) × paramBytes. */
+  private slot(k: number): Float32Array {
+    return this.f32.subarray(((k + 1) * this.plan.paramBytes) / 4);
   }
 
   /** Mean loss and accuracy on a whole set, in its stored order. */

@@ -64,8 +64,10 @@ export async function trainWithEngine(runtime: EngineRuntime, config: TrainConfi
   const pair = two?.pair;
   const stepper: Stepper = pair ? { ...oneThreadStepper(net), step: (start, n) => pair.step(start, n), evaluate: (set) => pair.evaluate(setIndex(set)) } : oneThreadStepper(net);
   const emit: TrainerHooks['emit'] = (event) => hooks.emit(event.event === 'start' ? { ...event, threads } : event);
+  if (hooks.continueFrom) net.setOptimizerState(hooks.continueFrom.optimizer);
   try {
-    return await fitLoop('engine', config, layers, data, stepper, { ...hooks, emit });
+    const outcome = await fitLoop('engine', config, layers, data, stepper, { ...hooks, emit });
+    return { ...outcome, optimizer: outcome.final.event === 'done' ? net.getOptimizerState() : null };
   } finally {
     await pair?.close();
   }

@@ -8,7 +8,7 @@ function extension(name: string): string {
   return name.slice(name.lastIndexOf('.')).toLowerCase();
 }
 
-async function base64Of(file: File): Promise<string> {
+export async function base64Of(file: File): Promise<string> {
   if (file.size > MAX_IMPORT_BYTES) throw new Error(`${file.name} holds ${IMPORT_TOO_LARGE}`);
   return bytesToBase64(new Uint8Array(await file.arrayBuffer()));
 }

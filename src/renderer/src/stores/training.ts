@@ -2,6 +2,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, triggerRef } from 'vue';
 import type { ApiEvent, BackendInfo, UnsavedModel } from '../../../core/api/contract';
+import type { HistoryRow } from '../../../core/api/run-history';
 import type { TrainConfig } from '../../../core/api/train-config';
 import type { BatchEvent, EpochEvent, TrainingEvent } from '../../../core/api/training-events';
 import { api, messageOf } from '../api/client';
@@ -17,6 +18,15 @@ export const useTrainingStore = defineStore('training', () => {
   // Appended in place and triggered: a long run has thousands of batch events, copying the array per event is O(n²).
   const batches = shallowRef<BatchEvent[]>([]);
   const epochs = shallowRef<EpochEvent[]>([]);
+  /** A continued model's earlier epochs (from its run's record): drawn before this run's own, kept past its 'start'. */
+  const priorEpochs = shallowRef<HistoryRow[]>([]);
+  /**
+   * The whole run's History: the earlier epochs of a continued model, then this run's. A new array each time, so
+   * that its watchers see a change when `epochs` grows in place (a few hundred rows at most: cheap per epoch).
+   */
+  const history = computed<HistoryRow[]>(() => [...priorEpochs.value, ...epochs.value]);
+  /** Why "Continue" was refused (the model cannot be continued, a run is going on). */
+  const continueError = ref<string | null>(null);
   const testAccuracy = ref<number | null>(null);
   const testLoss = ref<number | null>(null);
   /** Accuracy on the user's own drawings after the last epoch, then at the end (runs that include them). */
@@ -29,6 +39,13 @@ export const useTrainingStore = defineStore('training', () => {
   /** Threads the run trains on, as its start event says (the engine's two-worker mode shows in the badge). */
   const threads = ref<number | null>(null);
   const stopping = ref(false);
+  /** The run holds after a batch with all its state until resumed or stopped (its 'paused' event came, no 'resumed' since). */
+  const paused = ref(false);
+  /** Pause or Resume was pressed and the backend has not said it happened yet. */
+  const pausing = ref(false);
+  const resuming = ref(false);
+  /** Where the run is paused: the epoch and the last batch trained. */
+  const pausedAt = ref<{ epoch: number; batch: number; batches: number } | null>(null);
   /** The last run's model when saving it to the library failed: the backend keeps it until it is saved or dropped. */
   const unsaved = ref<UnsavedModel | null>(null);
 
@@ -41,8 +58,8 @@ export const useTrainingStore = defineStore('training', () => {
   });
   /** Epoch with the lowest validation loss: where the seed's model stops improving (overfitting after it). */
   const bestEpoch = computed(() => {
-    let best: EpochEvent | null = null;
-    for (const e of epochs.value) if (e.val_loss !== null && (best === null || e.val_loss < (best.val_loss ?? Infinity))) best = e;
+    let best: HistoryRow | null = null;
+    for (const e of history.value) if (e.val_loss !== null && (best === null || e.val_loss < (best.val_loss ?? Infinity))) best = e;
     return best?.epoch ?? null;
   });
   const etaSeconds = computed(() => {
@@ -64,6 +81,14 @@ export const useTrainingStore = defineStore('training', () => {
     message.value = null;
     backend.value = null;
     stopping.value = false;
+    clearPause();
+  }
+
+  function clearPause(): void {
+    paused.value = false;
+    pausing.value = false;
+    resuming.value = false;
+    pausedAt.value = null;
   }
 
   function apply(event: TrainingEvent): void {
@@ -79,6 +104,14 @@ export const useTrainingStore = defineStore('training', () => {
         batches.value.push(event);
         triggerRef(batches);
         return;
+      case 'paused':
+        paused.value = true;
+        pausing.value = false;
+        pausedAt.value = { epoch: event.epoch, batch: event.batch, batches: event.batches };
+        return;
+      case 'resumed':
+        clearPause();
+        return;
       case 'epoch':
         epochs.value.push(event);
         triggerRef(epochs);
@@ -87,6 +120,7 @@ export const useTrainingStore = defineStore('training', () => {
       case 'done':
         status.value = 'done';
         stopping.value = false;
+        clearPause();
         testAccuracy.value = event.test_accuracy;
         testLoss.value = event.test_loss;
         userAccuracy.value = event.user_accuracy ?? null;
@@ -95,6 +129,7 @@ export const useTrainingStore = defineStore('training', () => {
       case 'failed':
         status.value = 'failed';
         stopping.value = false;
+        clearPause();
         message.value = event.message;
         return;
     }
@@ -102,6 +137,7 @@ export const useTrainingStore = defineStore('training', () => {
 
   async function start(next: TrainConfig): Promise<void> {
     requestError.value = null;
+    priorEpochs.value = [];
     starting.value = true;
     try {
       await api.call('startTraining', next);
@@ -124,6 +160,47 @@ export const useTrainingStore = defineStore('training', () => {
       await api.call('stopTraining', {});
     } catch (error) {
       stopping.value = false;
+      requestError.value = messageOf(error);
+    }
+  }
+
+  /** Trains a library model `more` epochs with its settings and optimizer; its run's earlier epochs join the charts. */
+  async function continueModel(id: string, more: number): Promise<void> {
+    continueError.value = null;
+    starting.value = true;
+    try {
+      const { run } = await api.call('continueTraining', { id, epochs: more });
+      const record = await api.call('getRun', { id: run });
+      // Only the epochs before this run: by now the record may hold one it trained already.
+      priorEpochs.value = record.history.filter((row) => row.epoch <= record.config.epochs - more);
+      if (status.value !== 'running') {
+        reset(record.config);
+        status.value = 'running';
+      }
+    } catch (error) {
+      continueError.value = messageOf(error);
+    } finally {
+      starting.value = false;
+    }
+  }
+
+  /** Asks the run to pause after its current batch; the 'paused' event shows it happened. */
+  async function pause(): Promise<void> {
+    await pauseRequest(pausing, 'pauseTraining');
+  }
+
+  /** Lets a paused run go on; the 'resumed' event shows it did. */
+  async function resume(): Promise<void> {
+    await pauseRequest(resuming, 'resumeTraining');
+  }
+
+  async function pauseRequest(pending: typeof pausing, method: 'pauseTraining' | 'resumeTraining'): Promise<void> {
+    requestError.value = null;
+    pending.value = true;
+    try {
+      await api.call(method, {});
+    } catch (error) {
+      pending.value = false;
       requestError.value = messageOf(error);
     }
   }
@@ -158,7 +235,7 @@ export const useTrainingStore = defineStore('training', () => {
   }
 
   return {
-    status, config, backend, threads, backends, backendLabel, batches, epochs, testAccuracy, testLoss, userAccuracy, message, requestError, starting, stopping,
-    unsaved, lastBatch, bestEpoch, etaSeconds, apply, start, stop, connect,
+    status, config, backend, threads, backends, backendLabel, batches, epochs, priorEpochs, history, continueError, testAccuracy, testLoss, userAccuracy, message, requestError, starting, stopping,
+    paused, pausing, resuming, pausedAt, unsaved, lastBatch, bestEpoch, etaSeconds, apply, start, continueModel, stop, pause, resume, connect,
   };
 });

@@ -17,6 +17,7 @@ export { OperatorCode } from './tflite/operator-code';
 export { Padding } from './tflite/padding';
 export { Pool2DOptions } from './tflite/pool2doptions';
 export { QuantizationParameters } from './tflite/quantization-parameters';
+export { ReducerOptions } from './tflite/reducer-options';
 export { ReshapeOptions } from './tflite/reshape-options';
 export { SignatureDef } from './tflite/signature-def';
 export { SoftmaxOptions } from './tflite/softmax-options';

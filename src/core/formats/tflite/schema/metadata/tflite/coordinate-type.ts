@@ -1,0 +1,8 @@
+// Generated from metadata_schema.fbs by generate.sh (flatc version 2.0.8 --ts); do not edit.
+/* eslint-disable */
+// @ts-nocheck
+
+export enum CoordinateType {
+  RATIO = 0,
+  PIXEL = 1
+}

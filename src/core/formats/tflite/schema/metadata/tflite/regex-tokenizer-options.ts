@@ -1,0 +1,80 @@
+// Generated from metadata_schema.fbs by generate.sh (flatc version 2.0.8 --ts); do not edit.
+/* eslint-disable */
+// @ts-nocheck
+
+import * as flatbuffers from 'flatbuffers';
+
+import { AssociatedFile } from '../tflite/associated-file';
+
+
+export class RegexTokenizerOptions {
+  bb: flatbuffers.ByteBuffer|null = null;
+  bb_pos = 0;
+  __init(i:number, bb:flatbuffers.ByteBuffer):RegexTokenizerOptions {
+  this.bb_pos = i;
+  this.bb = bb;
+  return this;
+}
+
+static getRootAsRegexTokenizerOptions(bb:flatbuffers.ByteBuffer, obj?:RegexTokenizerOptions):RegexTokenizerOptions {
+  return (obj || new RegexTokenizerOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+}
+
+static getSizePrefixedRootAsRegexTokenizerOptions(bb:flatbuffers.ByteBuffer, obj?:RegexTokenizerOptions):RegexTokenizerOptions {
+  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+  return (obj || new RegexTokenizerOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+}
+
+delimRegexPattern():string|null
+delimRegexPattern(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
+delimRegexPattern(optionalEncoding?:any):string|Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 4);
+  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+}
+
+vocabFile(index: number, obj?:AssociatedFile):AssociatedFile|null {
+  const offset = this.bb!.__offset(this.bb_pos, 6);
+  return offset ? (obj || new AssociatedFile()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
+}
+
+vocabFileLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 6);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
+static startRegexTokenizerOptions(builder:flatbuffers.Builder) {
+  builder.startObject(2);
+}
+
+static addDelimRegexPattern(builder:flatbuffers.Builder, delimRegexPatternOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(0, delimRegexPatternOffset, 0);
+}
+
+static addVocabFile(builder:flatbuffers.Builder, vocabFileOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(1, vocabFileOffset, 0);
+}
+
+static createVocabFileVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
+  builder.startVector(4, data.length, 4);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addOffset(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startVocabFileVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(4, numElems, 4);
+}
+
+static endRegexTokenizerOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
+  const offset = builder.endObject();
+  return offset;
+}
+
+static createRegexTokenizerOptions(builder:flatbuffers.Builder, delimRegexPatternOffset:flatbuffers.Offset, vocabFileOffset:flatbuffers.Offset):flatbuffers.Offset {
+  RegexTokenizerOptions.startRegexTokenizerOptions(builder);
+  RegexTokenizerOptions.addDelimRegexPattern(builder, delimRegexPatternOffset);
+  RegexTokenizerOptions.addVocabFile(builder, vocabFileOffset);
+  return RegexTokenizerOptions.endRegexTokenizerOptions(builder);
+}
+}
