@@ -11,7 +11,7 @@ import type { BatchNormWeights, LayerSpec } from './layer-model';
 import type { ModelSummary } from './model-summary';
 import type { RunRecord, RunSummary } from './run-history';
 import { trainConfigSchema, type TrainConfig } from './train-config';
-import type { TrainingEvent } from './training-events';
+import type { TrainingEvent, WeightsPoint } from './training-events';
 
 export const MODEL_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
 const modelId = z.string().regex(MODEL_ID_PATTERN, 'not a model id');
@@ -69,6 +69,8 @@ export const requestSchemas = {
   resumeTraining: empty,
   /** Trains a library model N more epochs with its settings and optimizer state, appending to its run's History. */
   continueTraining: z.object({ id: modelId, epochs: z.number().int().min(1).max(1000) }).strict(),
+  /** The training run's weights as they are now (its last epoch end or pause), to draw with; refused when no run trains. */
+  getRunWeights: empty,
   listModels: empty,
   /** Entries of the library folder that are not usable models (bad meta.json, a copied folder, a broken file). */
   listDamagedModels: empty,
@@ -203,6 +205,11 @@ export interface ModelWeights {
   batchNorm?: Array<Record<keyof BatchNormWeights, string>>;
 }
 
+/** The training run's current weights, as getModel gives a model's, and where in the run they were taken. */
+export interface RunWeights extends ModelWeights {
+  at: WeightsPoint;
+}
+
 export interface EvaluationResult {
   id: string;
   loss: number;
@@ -251,6 +258,7 @@ export interface Responses {
   resumeTraining: { resumed: true };
   /** `run`: the record the continued run appends to (a new one when the model's run was deleted). */
   continueTraining: { started: true; run: string };
+  getRunWeights: RunWeights;
   listModels: ModelEntry[];
   listDamagedModels: DamagedModel[];
   removeDamagedModel: { removed: true };
@@ -285,6 +293,8 @@ export type MenuAction = 'save-h5' | 'export-tflite';
 
 export type ApiEvent =
   | { type: 'training'; event: TrainingEvent }
+  /** The training run has new current weights (getRunWeights fetches them): an epoch ended or the run paused. */
+  | { type: 'run-weights'; at: WeightsPoint }
   | { type: 'models-changed' }
   | { type: 'samples-changed' }
   /** A run was recorded, grew by an epoch, ended or was deleted. */

@@ -27,6 +27,23 @@ export interface BatchPoint {
 /** The most batch points a run keeps (older points are thinned evenly as the run grows). */
 export const MAX_BATCH_POINTS = 500;
 
+/** What each layer's weight statistics hold, in this order (core/inference/weight-stats.ts computes them). */
+export const WEIGHT_STAT_NAMES = ['min', 'p5', 'p25', 'median', 'p75', 'p95', 'max', 'mean', 'std'] as const;
+export type WeightStatName = (typeof WEIGHT_STAT_NAMES)[number];
+
+/** One Conv2D or Dense layer's kernel and bias statistics, each a number per WEIGHT_STAT_NAMES; bias null without one. */
+export interface LayerWeightStats {
+  name: string;
+  kernel: number[];
+  bias: number[] | null;
+}
+
+/** The weights' statistics at the end of an epoch (epoch 0: the initial weights of a run that starts fresh). */
+export interface WeightStatsRow {
+  epoch: number;
+  layers: LayerWeightStats[];
+}
+
 export interface RunRecord {
   id: string;
   startedAt: string;
@@ -41,6 +58,8 @@ export interface RunRecord {
   layers: string;
   history: HistoryRow[];
   batches: BatchPoint[];
+  /** How each layer's weights were spread at every epoch end; absent in records of older versions. */
+  weights?: WeightStatsRow[];
   test: { loss: number; accuracy: number } | null;
   /** The library model the run produced, while it exists. */
   modelId: string | null;

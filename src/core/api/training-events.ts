@@ -86,6 +86,18 @@ export interface DoneEvent {
   model?: string;
 }
 
+/**
+ * Where a snapshot of the training run's weights was taken: at the end of `epoch` (`batch` = `batches`; epoch 0 with
+ * batch 0: the weights a fresh run starts from; a continued run starts with its last epoch's), or, `paused`, after
+ * `batch` of `epoch` where the run holds.
+ */
+export interface WeightsPoint {
+  epoch: number;
+  batch: number;
+  batches: number;
+  paused: boolean;
+}
+
 export interface FailedEvent {
   event: 'failed';
   backend: BackendName | null;

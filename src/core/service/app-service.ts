@@ -4,6 +4,7 @@
  */
 import { base64ByteLength, base64ToBytes, bytesToBase64 } from '../api/base64';
 import { ApiError, IMPORT_TOO_LARGE, MAX_IMPORT_BYTES, isMethod, parseRequest, type ApiEvent, type Method, type Request, type Responses, type SampleEntry, type TrainingState } from '../api/contract';
+import type { LayerModel } from '../api/layer-model';
 import { loadMnist, type Mnist } from '../dataset';
 import { BACKEND_LABELS } from '../api/backends';
 import { encodeModel } from '../api/model-weights';
@@ -11,9 +12,9 @@ import type { RunRecord } from '../api/run-history';
 import { availableBackends } from '../training/backend';
 import type { TrainConfig } from '../api/train-config';
 import { startModelProblem } from '../training/fine-tune';
-import type { DoneEvent } from '../api/training-events';
+import type { DoneEvent, WeightsPoint } from '../api/training-events';
 import { TrainingSession, type TrainingResult } from '../training/session';
-import type { TrainingInputs } from '../training/worker-protocol';
+import type { TrainingInputs, WeightsSnapshot } from '../training/worker-protocol';
 import { h5Download, samplesIdxDownload } from './downloads';
 import { historyCsv } from './history-csv';
 import { JobRunner } from './jobs';
@@ -81,6 +82,8 @@ export class AppService {
   private mnist: Promise<Mnist> | null = null;
   /** The record of the run whose model is kept after a failed save: "Save again" gives it its model id. */
   private unsavedRun: RunRecorder | null = null;
+  /** The training run's latest weights (an epoch end or a pause), to draw with; not in the library, gone with the run. */
+  private runWeights: { model: LayerModel; at: WeightsPoint } | null = null;
 
   constructor(private readonly options: AppServiceOptions) {
     this.store = new ModelStore(options.userDir, options.bundledModelsDir);
@@ -150,6 +153,12 @@ export class AppService {
     },
 
     stopTraining: async () => ({ stopping: this.session.cancel() }),
+
+    getRunWeights: async () => {
+      if (!this.training.running) throw new ApiError('no training run is in progress: its current weights are there only while it trains or is paused');
+      if (!this.runWeights) throw new ApiError('the training run has no weights yet: it is still loading its data');
+      return { ...encodeModel('training-run', this.runWeights.model), at: this.runWeights.at };
+    },
 
     pauseTraining: async () => {
       const found = this.session.pause();
@@ -297,11 +306,19 @@ export class AppService {
       },
       undefined,
       inputs,
+      (snapshot) => this.takeRunWeights(snapshot, recorder),
     );
     // Nothing may reject unhandled here: in web mode that would end the process.
     void run
       .then((result) => this.finishRun(config, result, recorder))
       .catch((error: unknown) => console.error(`digit-studio: after the training run: ${(error as Error).message}`));
+  }
+
+  /** Keeps the run's latest weights for getRunWeights, records an epoch end's statistics, and tells the pages. */
+  private takeRunWeights({ model, at, stats }: WeightsSnapshot, recorder: RunRecorder): void {
+    this.runWeights = { model, at };
+    if (stats) recorder.addWeightStats(at.epoch, stats);
+    this.emit({ type: 'run-weights', at });
   }
 
   private refuseWhileTraining(): void {
@@ -341,6 +358,7 @@ export class AppService {
     }
     // Written before the run is over, so whoever sees `running` false finds the run's record ended.
     await this.runs.save(recorder.record);
+    this.runWeights = null;
     this.training = { ...this.training, running: false, events: [...this.training.events, final] };
     this.emit({ type: 'training', event: final });
     if (saved) this.emit({ type: 'models-changed' });

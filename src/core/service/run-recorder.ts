@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { runLayers } from '../api/architecture';
 import { describeModel } from '../api/model-summary';
-import { MAX_BATCH_POINTS, type BatchPoint, type RunRecord } from '../api/run-history';
+import { MAX_BATCH_POINTS, type BatchPoint, type LayerWeightStats, type RunRecord } from '../api/run-history';
 import type { TrainConfig } from '../api/train-config';
 import type { TrainingEvent } from '../api/training-events';
 
@@ -44,6 +44,7 @@ export class RunRecorder {
       layers: describeModel(runLayers(config)),
       history: [],
       batches: [],
+      weights: [],
       test: null,
       modelId: null,
       durationSeconds: 0,
@@ -96,6 +97,15 @@ export class RunRecorder {
         record.endedAt = new Date(now).toISOString();
         return true;
     }
+  }
+
+  /**
+   * The weights' statistics at the end of `epoch` (0: the initial weights); written with the epoch's History row. An
+   * epoch already recorded is not added again (a continued run starts from the weights its record ended with).
+   */
+  addWeightStats(epoch: number, layers: LayerWeightStats[]): void {
+    const rows = (this.record.weights ??= []);
+    if ((rows.at(-1)?.epoch ?? -1) < epoch) rows.push({ epoch, layers });
   }
 
   /** The run's model after the save: its library id, or why it could not be saved (added to the reason). */

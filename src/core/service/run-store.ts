@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ApiError } from '../api/contract';
 import { BACKENDS } from '../api/backends';
-import type { RunRecord, RunSummary } from '../api/run-history';
+import { WEIGHT_STAT_NAMES, type RunRecord, type RunSummary } from '../api/run-history';
 import { trainConfigSchema } from '../api/train-config';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { writeProblem } from './failure-message';
@@ -20,7 +20,6 @@ import { RECORD_ID_PATTERN, SerialQueue, readEachRecord, recordPath } from './re
  * compare weeks of experiments; older ones are deleted when a new run starts.
  */
 export const RUN_LIMIT = 200;
-
 
 export const INTERRUPTED = 'the app stopped during the run (closed or crashed); the epochs it finished are kept';
 
@@ -55,6 +54,16 @@ const recordSchema = z.object({
     )
     .max(10_000),
   batches: z.array(z.object({ step: z.number().int().min(0), epoch: z.number().int().min(1), loss: z.number(), accuracy: z.number() })).max(10_000),
+  // Absent in the records of versions before it; a NaN weight (a diverged run) is written as null.
+  weights: z
+    .array(
+      z.object({
+        epoch: z.number().int().min(0),
+        layers: z.array(z.object({ name: z.string().max(200), kernel: z.array(metric).length(WEIGHT_STAT_NAMES.length), bias: z.array(metric).length(WEIGHT_STAT_NAMES.length).nullable() })).max(100),
+      }),
+    )
+    .max(10_001)
+    .optional(),
   test: z.object({ loss: metric, accuracy: metric }).nullable(),
   modelId: z.string().regex(RECORD_ID_PATTERN).nullable(),
   durationSeconds: z.number().min(0),

@@ -9,7 +9,7 @@ import type { BackendName } from '../api/backends';
 import { summarizeLayers, totalParams, type LayerModel, type LayerSpec } from '../api/layer-model';
 import type { CompileInfo, DenseWeights } from '../api/model-spec';
 import type { TrainConfig } from '../api/train-config';
-import type { DoneEvent, FailedEvent, TrainingEvent } from '../api/training-events';
+import type { DoneEvent, FailedEvent, TrainingEvent, WeightsPoint } from '../api/training-events';
 import type { DigitSet } from '../dataset';
 import { EpochAugmenter } from './augment/augmenter';
 import type { RunControl } from './run-control';
@@ -30,6 +30,11 @@ export interface TrainerHooks {
    * and its optimizer's state, which the trainer loads before the first step. config.epochs counts them all.
    */
   continueFrom?: ContinueFrom;
+  /**
+   * Gets the weights the run starts from, those at every epoch end and those where the run pauses,
+   * so that the UI can draw with them while the run goes on or holds.
+   */
+  onWeights?(model: LayerModel, at: WeightsPoint): void;
   /** Scores the weights after every epoch and at the end, reported as `user_accuracy` (the user's own drawings). */
   userAccuracy?(model: LayerModel): number;
 }
@@ -117,6 +122,8 @@ async function runEpochs({ backend, config, layers, data, stepper, hooks }: FitR
   const batches = Math.ceil(train.count / config.batchSize);
   if (hooks.initialWeights) stepper.setWeights(hooks.initialWeights);
   let goodWeights = stepper.getWeights();
+  // The weights it starts from: a fresh run's initial ones (epoch 0), or those a continued run's last epoch ended with.
+  hooks.onWeights?.({ layers, weights: goodWeights, compile }, { epoch: first - 1, batch: first === 1 ? 0 : batches, batches, paused: false });
   let epochsCompleted = first - 1;
   let stopped = false;
 
@@ -150,6 +157,7 @@ async function runEpochs({ backend, config, layers, data, stepper, hooks }: FitR
         hooks.emit({ event: 'batch', backend, epoch, batch, batches, loss: lossSum / seen, accuracy: correct / seen, samples_per_second: seen / ((now - started) / 1000) });
       }
       if (pausing) {
+        hooks.onWeights?.({ layers, weights: stepper.getWeights(), compile }, { epoch, batch, batches, paused: true });
         const pausedMs = holdWhilePaused(hooks, { backend, epoch, batch, batches });
         started += pausedMs;
         lastEmit += pausedMs;
@@ -161,6 +169,8 @@ async function runEpochs({ backend, config, layers, data, stepper, hooks }: FitR
     const val = validation ? await stepper.evaluate('validation') : null;
     epochsCompleted = epoch;
     goodWeights = stepper.getWeights();
+    // Before the epoch's event, so that whoever records the epoch has its weights' statistics by then.
+    hooks.onWeights?.({ layers, weights: goodWeights, compile }, { epoch, batch: batches, batches, paused: false });
     hooks.emit({ event: 'epoch', backend, epoch, epochs: config.epochs, loss: lossSum / seen, accuracy: correct / seen, val_loss: val?.loss ?? null, val_accuracy: val?.accuracy ?? null, seconds: (performance.now() - started) / 1000, ...userScore(hooks, { layers, weights: goodWeights }) });
   }
 

@@ -5,7 +5,7 @@ import { startWorker } from '../workers/start-worker';
 import { watchWorker } from '../workers/watch-worker';
 import type { OptimizerState } from './optimizer-state';
 import { RunControl, type RunState } from './run-control';
-import type { TrainingInputs, WorkerInit, WorkerMessage } from './worker-protocol';
+import type { TrainingInputs, WeightsSnapshot, WorkerInit, WorkerMessage } from './worker-protocol';
 
 export interface TrainingResult {
   final: DoneEvent | FailedEvent;
@@ -33,7 +33,14 @@ export class TrainingSession {
     return this.control !== null;
   }
 
-  start(config: TrainConfig, onEvent: (event: TrainingEvent) => void, dataDir?: string, inputs: TrainingInputs = {}): Promise<TrainingResult> {
+  /** `onWeights` gets the weights the run starts from, those at every epoch end and those at every pause. */
+  start(
+    config: TrainConfig,
+    onEvent: (event: TrainingEvent) => void,
+    dataDir?: string,
+    inputs: TrainingInputs = {},
+    onWeights?: (snapshot: WeightsSnapshot) => void,
+  ): Promise<TrainingResult> {
     if (this.control) throw new TrainingBusyError();
     const control = new RunControl();
     this.control = control;
@@ -61,6 +68,8 @@ export class TrainingSession {
         if (message.type === 'event') {
           if (message.event.event === 'done' || message.event.event === 'failed') final = message.event;
           onEvent(message.event);
+        } else if (message.type === 'weights') {
+          onWeights?.({ at: message.at, model: message.model, stats: message.stats });
         } else {
           ({ model, optimizer } = message);
           finish();

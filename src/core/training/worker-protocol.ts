@@ -1,7 +1,8 @@
 import type { LayerModel } from '../api/layer-model';
 import type { DenseWeights } from '../api/model-spec';
 import type { TrainConfig } from '../api/train-config';
-import type { TrainingEvent } from '../api/training-events';
+import type { LayerWeightStats } from '../api/run-history';
+import type { TrainingEvent, WeightsPoint } from '../api/training-events';
 import type { DigitSet } from '../dataset';
 import type { ContinueFrom, OptimizerState } from './optimizer-state';
 
@@ -23,4 +24,14 @@ export interface WorkerInit {
 /** What a run may start from besides its config. */
 export type TrainingInputs = Pick<WorkerInit, 'initialWeights' | 'continueFrom' | 'userSamples'>;
 
-export type WorkerMessage = { type: 'event'; event: TrainingEvent } | { type: 'result'; model: LayerModel | null; optimizer: OptimizerState | null };
+/** The run's weights at an epoch end or a pause; `stats` (core/inference/weight-stats.ts) at epoch ends only. */
+export interface WeightsSnapshot {
+  at: WeightsPoint;
+  model: LayerModel;
+  stats: LayerWeightStats[] | null;
+}
+
+export type WorkerMessage =
+  | { type: 'event'; event: TrainingEvent }
+  | ({ type: 'weights' } & WeightsSnapshot)
+  | { type: 'result'; model: LayerModel | null; optimizer: OptimizerState | null };

@@ -5,8 +5,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BackendName } from '../api/backends';
 import { INPUT_SIZE } from '../api/model-spec';
-import type { TrainingEvent } from '../api/training-events';
+import type { LayerModel } from '../api/layer-model';
+import type { TrainingEvent, WeightsPoint } from '../api/training-events';
 import { loadMnist } from '../dataset';
+import { modelWeightStats } from '../inference/weight-stats';
 import { loadTrainingBackend } from './backend';
 import { trainWithEngine } from './engine';
 import { mixUserSamples, userAccuracy } from './fine-tune';
@@ -22,6 +24,8 @@ const { init } = workerData as { init: WorkerInit };
 const control = new RunControl(init.control);
 const post = (message: WorkerMessage): void => port.postMessage(message);
 const emit = (event: TrainingEvent): void => post({ type: 'event', event });
+// The statistics are worked out here, off the thread that serves the UI; a pause's weights are not recorded.
+const shareWeights = (model: LayerModel, at: WeightsPoint): void => post({ type: 'weights', at, model, stats: at.paused ? null : modelWeightStats(model) });
 
 async function run(): Promise<void> {
   let backendName: BackendName | null = null;
@@ -37,7 +41,7 @@ async function run(): Promise<void> {
     const data = { ...split, train: userSamples ? mixUserSamples(split.train, userSamples) : split.train, test: mnist.test };
     // The start event says why 'auto' chose this backend, when it raced two.
     const announce = (event: TrainingEvent): void => emit(event.event === 'start' && backend.choice ? { ...event, choice: backend.choice } : event);
-    const hooks = { emit: announce, shouldStop: () => control.stopRequested, pause: control, initialWeights, continueFrom, userAccuracy: userSamples && userAccuracy(userSamples) };
+    const hooks = { emit: announce, shouldStop: () => control.stopRequested, pause: control, onWeights: shareWeights, initialWeights, continueFrom, userAccuracy: userSamples && userAccuracy(userSamples) };
     const outcome = backend.name === 'engine' ? await trainWithEngine(backend.engine, init.config, data, hooks) : await trainWithTfjs(backend, init.config, data, hooks);
     post({ type: 'result', model: outcome.model, optimizer: outcome.optimizer ?? null });
   } catch (error) {

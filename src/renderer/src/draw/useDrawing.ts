@@ -30,7 +30,7 @@ function recordTiming(timings: number[], ms: number): void {
 
 const NO_PREDICTION: Prediction = { digit: null, probabilities: new Float32Array(10), input: new Float32Array(784) };
 
-export function useDrawing(predictor: Ref<Predictor | null>) {
+export function useDrawing(predictor: Readonly<Ref<Predictor | null>>) {
   const strokes = shallowRef<Stroke[]>([]);
   const history = shallowRef<Stroke[][]>([]);
   const prediction = shallowRef<Prediction>(NO_PREDICTION);
