@@ -12,7 +12,8 @@ import { rawMnistImage } from '../../helpers/mnist-files';
 const MODELS = join(import.meta.dirname, '../../../resources/models');
 
 interface LayersModelJson {
-  modelTopology: { config: { layers: Array<{ config: { units: number; activation: string } }> } };
+  /** Keras' model config, as Digit Studio writes it: an InputLayer, then the Dense layers. */
+  modelTopology: { model_config: { config: { layers: Array<{ class_name: string; config: { units: number; activation: string } }> } } };
   weightsManifest: Array<{ paths: string[]; weights: Array<{ name: string; shape: number[] }> }>;
 }
 
@@ -31,7 +32,9 @@ export function bundledPredictor(): (input: ArrayLike<number>) => Float32Array {
   });
   const spec: ModelSpec = {
     inputSize: 784,
-    layers: json.modelTopology.config.layers.map(({ config }) => ({ units: config.units, activation: config.activation as 'relu' | 'softmax' })),
+    layers: json.modelTopology.model_config.config.layers
+      .filter((layer) => layer.class_name === 'Dense')
+      .map(({ config }) => ({ units: config.units, activation: config.activation as 'relu' | 'softmax' })),
   };
   return createPredictor({ spec, weights: spec.layers.map((_, l) => ({ kernel: arrays[2 * l], bias: arrays[2 * l + 1] })) });
 }
