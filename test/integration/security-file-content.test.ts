@@ -98,7 +98,7 @@ describe('info strips control characters from everything it echoes from a file',
 
   it('an error quoting a layer name with escape sequences is one clean line', async () => {
     const path = writeModelJson('hostile-layer.json', (json) => {
-      const layers = (json.modelTopology as { config: { layers: Array<Record<string, unknown>> } }).config.layers;
+      const layers = (json.modelTopology as { model_config: { config: { layers: Array<Record<string, unknown>> } } }).model_config.config.layers;
       layers.splice(1, 0, { class_name: 'Conv2D', config: { name: HOSTILE, filters: 8 } });
     });
     const result = await runCliWithin(['info', path]);

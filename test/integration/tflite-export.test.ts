@@ -129,7 +129,7 @@ describe('TFLite export judged by LiteRT.js (verify kit)', () => {
 
   it('a model the app cannot load or TFLite cannot express fails with one line and leaves no file', async () => {
     const modelJson = JSON.parse(readFileSync(MODEL, 'utf8'));
-    modelJson.modelTopology.config.layers[1].config.activation = 'elu';
+    modelJson.modelTopology.model_config.config.layers[1].config.activation = 'elu'; // layer 0 is the InputLayer
     const path = join(dir, 'elu.json');
     writeFileSync(path, JSON.stringify(modelJson));
     copyFileSync(MODEL.replace(/\.json$/, '.weights.bin'), join(dir, 'digit-mlp.weights.bin'));
