@@ -13,13 +13,13 @@ const EXPORT_MODEL = 'resources/models/digit-mlp.json';
 
 export async function measureExport(): Promise<Record<string, unknown>> {
   const model = await openModelFile(fileURLToPath(new URL(`../../${EXPORT_MODEL}`, import.meta.url)));
-  const { test } = await loadMnist();
+  const { train, test } = await loadMnist();
   const dir = mkdtempSync(join(tmpdir(), 'digit-studio-bench-'));
   try {
     const variants = [];
     for (const quantize of QUANTIZATIONS) {
       process.stderr.write(`bench: export ${quantize} + LiteRT.js check on ${test.count} test images…\n`);
-      const result = await exportTflite(model, join(dir, `${quantize}.tflite`), { quantize, inputShape: '784', labels: 'words' });
+      const result = await exportTflite(model, join(dir, `${quantize}.tflite`), { quantize, inputShape: '784', labels: 'words', calibration: train });
       const check = await verifyTflite(result.bytes, model, test);
       variants.push({
         quantize,

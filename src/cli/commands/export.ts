@@ -1,4 +1,4 @@
-import { INPUT_SHAPES, INPUT_TYPES, LABEL_STYLES, QUANTIZATIONS } from '../../core/api/export-options';
+import { defaultInputType, inputTypeProblem, INPUT_SHAPES, INPUT_TYPES, LABEL_STYLES, QUANTIZATIONS } from '../../core/api/export-options';
 import { loadMnist } from '../../core/dataset';
 import { openModelFile } from '../../core/formats/model-file';
 import { exportTflite } from '../../core/formats/tflite/export';
@@ -8,9 +8,9 @@ import { choiceFlag, parseCommand, UsageError } from '../args';
 import { CommandFailed } from './failure';
 
 export const EXPORT_USAGE =
-  'digit-studio export <model.h5|model.json> --tflite OUT.tflite [--quantize none|float16|int8] [--labels words|digits] [--input-shape 784|28x28|28x28x3] [--input-type float32|uint8] [--invert] [--verify|--no-verify] [--data-dir DIR] [--json]';
+  'digit-studio export <model.h5|model.json> --tflite OUT.tflite [--quantize none|float16|int8|int8-full] [--labels words|digits] [--input-shape 784|28x28|28x28x3] [--input-type float32|uint8|int8] [--invert] [--c-array] [--verify|--no-verify] [--data-dir DIR] [--json]';
 
-const WEIGHTS = { none: 'float32', float16: 'float16', int8: 'int8 dynamic-range' } as const;
+const WEIGHTS = { none: 'float32', float16: 'float16', int8: 'int8 dynamic-range', 'int8-full': 'full-integer int8' } as const;
 
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
@@ -38,6 +38,7 @@ export async function exportCommand(argv: string[]): Promise<void> {
       'input-shape': { type: 'string' },
       'input-type': { type: 'string' },
       invert: { type: 'boolean' },
+      'c-array': { type: 'boolean' },
       verify: { type: 'boolean' },
       'no-verify': { type: 'boolean' },
       'data-dir': { type: 'string' },
@@ -50,14 +51,19 @@ export async function exportCommand(argv: string[]): Promise<void> {
   if (values.verify && values['no-verify']) throw new UsageError('--verify and --no-verify contradict each other');
   const quantize = choiceFlag(values, 'quantize', QUANTIZATIONS) ?? 'none';
   const inputShape = choiceFlag(values, 'input-shape', INPUT_SHAPES) ?? '784';
-  const inputType = choiceFlag(values, 'input-type', INPUT_TYPES) ?? 'float32';
+  const inputType = choiceFlag(values, 'input-type', INPUT_TYPES) ?? defaultInputType(quantize);
+  const inputTypeRefusal = inputTypeProblem(quantize, inputType);
+  if (inputTypeRefusal) throw new UsageError(`--input-type ${inputType}: ${inputTypeRefusal}`);
   const invert = values.invert === true;
   const labels = choiceFlag(values, 'labels', LABEL_STYLES) ?? 'words';
 
   const model = await openModelFile(positionals[0]);
-  const result = await exportTflite(model, out, { quantize, inputShape, inputType, invert, labels });
   const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
-  const verification = values['no-verify'] ? null : await verifyTflite(result.bytes, model, (await loadMnist(dataDir)).test, { invert });
+  // Full-integer files are calibrated on training images; every verified file is judged on the test images.
+  const mnist = quantize === 'int8-full' || !values['no-verify'] ? await loadMnist(dataDir) : null;
+  const calibration = quantize === 'int8-full' ? mnist!.train : undefined;
+  const result = await exportTflite(model, out, { quantize, inputShape, inputType, invert, labels, calibration, cArray: values['c-array'] === true });
+  const verification = values['no-verify'] ? null : await verifyTflite(result.bytes, model, mnist!.test, { invert });
   const problem = verification && verificationProblem(quantize, verification);
 
   if (values.json) {
@@ -70,6 +76,7 @@ export async function exportCommand(argv: string[]): Promise<void> {
         labels_file: result.labelsFile,
         labels_bytes: result.labelsBytes,
         readme_file: result.readmeFile,
+        c_array_files: result.cArrayFiles,
         quantize,
         input_shape: inputShape,
         input_type: inputType,
@@ -80,10 +87,11 @@ export async function exportCommand(argv: string[]): Promise<void> {
       }),
     );
   } else {
-    const input = `[${inputTensorShape(inputShape).join(',')}]${inputType === 'uint8' ? ' uint8' : ''}${inputShape === '28x28x3' ? ' RGB' : ''}${invert ? ', dark on light' : ''}`;
+    const input = `[${inputTensorShape(inputShape).join(',')}]${inputType === 'float32' ? '' : ` ${inputType}`}${inputShape === '28x28x3' ? ' RGB' : ''}${invert ? ', dark on light' : ''}`;
     console.log(`Wrote ${result.file}: ${result.bytes.length.toLocaleString('en-US')} bytes (TFLite, ${WEIGHTS[quantize]} weights, input ${input}) in ${result.seconds.toFixed(2)} s`);
     console.log(`Wrote ${result.labelsFile}: ${result.labelsBytes} bytes (labels ${labels === 'words' ? 'Zero … Nine' : '0 … 9'}, also inside the .tflite with its TFLite metadata)`);
     console.log(`Wrote ${result.readmeFile}: how to feed the model (input, MNIST-style preprocessing, Kotlin/Flutter/Python snippets)`);
+    if (result.cArrayFiles.length) console.log(`Wrote ${result.cArrayFiles.join(' and ')}: the same bytes as a TensorFlow Lite for Microcontrollers C array`);
     if (verification) {
       console.log(
         `${problem ? 'NOT verified' : 'Verified'} with ${verification.runtime} on ${verification.samples.toLocaleString('en-US')} MNIST test images: ` +

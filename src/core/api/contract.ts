@@ -111,10 +111,12 @@ export const requestSchemas = {
       quantize: z.enum(QUANTIZATIONS),
       labels: z.enum(LABEL_STYLES),
       inputShape: z.enum(INPUT_SHAPES),
-      /** float32 when absent */
+      /** int8 for int8-full, float32 otherwise when absent (export-options.ts defaultInputType); int8 only with int8-full */
       inputType: z.enum(INPUT_TYPES).optional(),
       /** the file turns dark-on-light drawings into MNIST's white on black */
       invert: z.boolean().optional(),
+      /** also a TensorFlow Lite for Microcontrollers C array (.cc + .h) of the same bytes */
+      cArray: z.boolean().optional(),
     })
     .strict(),
   revealModel: z.object({ id: modelId }).strict(),
@@ -234,6 +236,8 @@ export interface TfliteExportResult {
   labels: FileDownload;
   /** How to feed the model (Markdown): input, MNIST-style preprocessing, Kotlin/Flutter/Python snippets. */
   readme: FileDownload;
+  /** The .cc and .h of a TensorFlow Lite for Microcontrollers C array, when asked for. */
+  cArray?: { source: FileDownload; header: FileDownload };
   size: number;
   /** LiteRT.js run on the 10,000 test images; problem is null when the file meets its variant's bar. */
   verification: { runtime: string; accuracy: number; agreement: number; maxDelta: number; problem: string | null } | null;

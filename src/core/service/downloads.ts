@@ -5,8 +5,9 @@
 import { bytesToBase64 } from '../api/base64';
 import { ApiError, type Request, type Responses } from '../api/contract';
 import type { LayerModel } from '../api/layer-model';
-import { idxImagesBytes, idxLabelsBytes, type DigitSet } from '../dataset';
+import { idxImagesBytes, idxLabelsBytes, type DigitSet, type Mnist } from '../dataset';
 import { saveModelToH5Bytes } from '../formats/hdf5/write-h5';
+import { cArrayFiles } from '../formats/tflite/c-array';
 import { tfliteBytes, tfliteReadme } from '../formats/tflite/export';
 import { labelsText } from '../formats/tflite/labels';
 import { verificationProblem, verifyTflite } from '../formats/tflite/verify';
@@ -16,29 +17,34 @@ export function safeFileName(name: string): string {
   return name.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'model';
 }
 
-/** `about`: the library entry's name (the file's name and its metadata's) and MNIST test accuracy, when known. */
+/**
+ * `about`: the library entry's name (the file's name and its metadata's) and MNIST test accuracy, when known;
+ * `mnist`: the training images calibrate a full-integer file, the test images verify every file.
+ */
 export async function tfliteDownload(
   about: { name: string; testAccuracy: number | null },
   model: LayerModel,
   request: Request<'exportTflite'>,
-  testSet: DigitSet,
+  mnist: Mnist,
 ): Promise<Responses['exportTflite']> {
   let bytes: Uint8Array;
   try {
     const { quantize, inputShape, inputType, invert, labels } = request;
-    bytes = tfliteBytes(model, { quantize, inputShape, inputType, invert, labels, about });
+    bytes = tfliteBytes(model, { quantize, inputShape, inputType, invert, labels, about, calibration: mnist.train });
   } catch (error) {
     throw new ApiError(`cannot export to TensorFlow Lite: ${(error as Error).message}`);
   }
   const suffix = request.quantize === 'none' ? '' : `-${request.quantize}`;
   const base = `${safeFileName(about.name)}${suffix}`;
-  const verification = await verifyTflite(bytes, model, testSet, { invert: request.invert });
+  const verification = await verifyTflite(bytes, model, mnist.test, { invert: request.invert });
   const files = { modelFile: `${base}.tflite`, labelsFile: `${base}.txt` };
   const text = (value: string): string => bytesToBase64(new TextEncoder().encode(value));
+  const cArray = request.cArray ? cArrayFiles(bytes, files.modelFile) : null;
   return {
     model: { fileName: files.modelFile, data: bytesToBase64(bytes) },
     labels: { fileName: files.labelsFile, data: text(labelsText(request.labels)) },
     readme: { fileName: `${base}.README.md`, data: text(tfliteReadme(model, files, request)) },
+    ...(cArray && { cArray: { source: { fileName: cArray.sourceFile, data: text(cArray.source) }, header: { fileName: cArray.headerFile, data: text(cArray.header) } } }),
     size: bytes.length,
     verification: {
       runtime: verification.runtime,

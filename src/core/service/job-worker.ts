@@ -11,8 +11,9 @@ if (!port) throw new Error('job-worker.ts runs as a worker thread');
 const job = (workerData as { job: Job }).job;
 
 async function run(): Promise<unknown> {
-  const { test } = await loadMnist();
-  if (job.kind === 'export') return tfliteDownload(job, job.model, job.request, test);
+  const mnist = await loadMnist();
+  const { test } = mnist;
+  if (job.kind === 'export') return tfliteDownload(job, job.model, job.request, mnist);
   return 'tflite' in job ? tfliteEvaluationResult(job.id, job.tflite, test) : evaluationResult(job.id, job.model, test);
 }
 

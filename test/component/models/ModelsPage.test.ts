@@ -156,7 +156,7 @@ describe('ModelsPage', () => {
     await model.get('[data-testid="tflite-input-type"]').setValue('uint8');
     await model.get('[data-testid="tflite-invert"]').setValue(true);
     await model.get('form').trigger('submit');
-    expect(call).toHaveBeenCalledWith('exportTflite', { id: bundled.id, quantize: 'int8', labels: 'digits', inputShape: '28x28x3', inputType: 'uint8', invert: true });
+    expect(call).toHaveBeenCalledWith('exportTflite', { id: bundled.id, quantize: 'int8', labels: 'digits', inputShape: '28x28x3', inputType: 'uint8', invert: true, cArray: false });
     expect(model.text()).toContain('Converting and verifying');
     finish(result);
     await flushPromises();
@@ -166,6 +166,29 @@ describe('ModelsPage', () => {
     expect(model.get('[data-testid="tflite-result"]').text()).toMatch(/LiteRT\.js 2\.5\.3: test accuracy 97\.61 %.*99\.82 %/);
     expect(model.get('[data-testid="tflite-readme"]').text()).toContain('# digit-mlp-int8.tflite');
     expect(model.text()).not.toContain('Converting and verifying');
+  });
+
+  it('full-integer int8 defaults to int8 ends, offers them only for itself, and downloads the C array when asked', async () => {
+    const result: TfliteExportResult = {
+      model: { fileName: 'digit-mlp-int8-full.tflite', data: 'AAAA' },
+      labels: { fileName: 'digit-mlp-int8-full.txt', data: 'MAox' },
+      readme: { fileName: 'digit-mlp-int8-full.README.md', data: btoa('# digit-mlp-int8-full.tflite') },
+      cArray: { source: { fileName: 'digit-mlp-int8-full.cc', data: 'AAAA' }, header: { fileName: 'digit-mlp-int8-full.h', data: 'AAAA' } },
+      size: 275_000,
+      verification: { runtime: 'LiteRT.js 2.5.3', accuracy: 0.9884, agreement: 0.999, maxDelta: 0.17, problem: null },
+    };
+    call.mockImplementation((method: string) => (method === 'exportTflite' ? Promise.resolve(result) : Promise.reject(new Error(method))));
+    const page = mountPage();
+    const model = card(page, 'Digit MLP (bundled)');
+    await model.get('[data-testid="export-tflite-button"]').trigger('click');
+    expect(model.find('[data-testid="tflite-input-type"] option[value="int8"]').exists()).toBe(false);
+    await model.get('input[value="int8-full"]').setValue(true);
+    expect((model.get('[data-testid="tflite-input-type"]').element as HTMLSelectElement).value).toBe('int8');
+    await model.get('[data-testid="tflite-c-array"]').setValue(true);
+    await model.get('form').trigger('submit');
+    await flushPromises();
+    expect(call).toHaveBeenCalledWith('exportTflite', { id: bundled.id, quantize: 'int8-full', labels: 'words', inputShape: '784', inputType: 'int8', invert: false, cArray: true });
+    expect(downloads.map((d) => d.fileName)).toEqual(['digit-mlp-int8-full.tflite', 'digit-mlp-int8-full.txt', 'digit-mlp-int8-full.cc', 'digit-mlp-int8-full.h']);
   });
 
   it('saves as .h5 through a download, or says why it cannot', async () => {

@@ -21,8 +21,11 @@ export interface GraphTensor {
   type: TensorType;
   /** Constant contents, little-endian; absent for activations. */
   data?: Uint8Array;
-  /** int8 weights, zero points 0: one scale per index of dimension `axis`, or a single scale for the whole tensor. */
-  quantization?: { scales: Float32Array; axis: number };
+  /**
+   * One scale per index of dimension `axis`, or a single scale for the whole tensor; zero points 0 unless given
+   * (int8 and int32 weights are symmetric, full-integer activations are not).
+   */
+  quantization?: { scales: Float32Array; zeroPoints?: readonly number[]; axis: number };
 }
 
 /** [height, width] */

@@ -5,17 +5,23 @@
  * model input shape other than the file's become a RESHAPE in front of the next operator that needs the new shape
  * (Flatten keeps Keras' NHWC order, so Dense weights need no reordering); Dropout, the identity at inference, is
  * left out; BatchNormalization is folded into the layer before it or written as MUL + ADD (graph-batch-norm.ts).
+ * A full-integer file is that float32 graph, calibrated on training images and quantized (full-integer.ts).
  */
-import type { InputEncoding, Quantization } from '../../api/export-options';
+import { defaultInputType, inputTypeProblem, type InputEncoding, type Quantization } from '../../api/export-options';
 import { checkBatchNorm, layerModelOf, summarizeLayers, type LayerModel, type LayerSpec, type LayerSummary } from '../../api/layer-model';
 import type { DenseWeights, TrainedModel } from '../../api/model-spec';
+import type { DigitSet } from '../../dataset';
 import { exportedRows, scaleAndShift } from './graph-batch-norm';
+import { calibrate } from './calibrate';
+import { fullIntegerGraph } from './full-integer';
 import { GraphBuilder, type Graph, type Value } from './graph-builder';
 import { inputSteps } from './graph-input';
 import { conv2d, dense, pooling } from './graph-layers';
 
 export interface GraphOptions extends InputEncoding {
   quantize: Quantization;
+  /** Images whose activation ranges a full-integer file is quantized for (MNIST training images). */
+  calibration?: DigitSet;
 }
 
 /** The layers the exporter writes. */
@@ -54,6 +60,16 @@ function checkWeights(summary: readonly LayerSummary[], weights: readonly DenseW
 }
 
 export function buildGraph(model: TrainedModel | LayerModel, options: GraphOptions): Graph {
+  const inputType = options.inputType ?? defaultInputType(options.quantize);
+  const problem = inputTypeProblem(options.quantize, inputType);
+  if (problem) throw new Error(problem);
+  if (options.quantize !== 'int8-full') return buildFloatGraph(model, options);
+  if (!options.calibration) throw new Error('a full-integer int8 file needs calibration images (MNIST training images)');
+  const float = buildFloatGraph(model, { ...options, quantize: 'none', inputType: 'float32' });
+  return fullIntegerGraph(float, calibrate(float, options.calibration, { invert: options.invert }), inputType);
+}
+
+function buildFloatGraph(model: TrainedModel | LayerModel, options: GraphOptions): Graph {
   const { layers, weights, batchNorm = [] } = exportedLayers(model);
   checkWritable(layers);
   const summary = summarizeLayers(layers);

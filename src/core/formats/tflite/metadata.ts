@@ -59,7 +59,11 @@ function inputDescription({ inputShape, inputType = 'float32', invert = false }:
     '28x28': 'a 28×28 grayscale image',
     '28x28x3': 'a 28×28 RGB image (the graph averages the channels to gray)',
   }[inputShape];
-  const values = inputType === 'uint8' ? 'uint8 pixels 0–255 (scaled to 0–1 inside the graph)' : 'float32 pixels/255 (0–1)';
+  const values = {
+    uint8: 'uint8 pixels 0–255 (scaled to 0–1 inside the graph)',
+    int8: 'int8 pixel − 128 (scale 1/255, zero point −128: pixels/255 inside the graph)',
+    float32: 'float32 pixels/255 (0–1)',
+  }[inputType];
   const polarity = invert ? 'dark digit on a light background (inverted to MNIST\u2019s white on black inside the graph)' : 'white digit on a black background, as in MNIST';
   return `${form}; ${values}; ${polarity}. Crop and centre the digit as MNIST does (20×20 box, centre of mass at 14,14) before feeding it: that step is not in the graph.`;
 }
@@ -86,7 +90,8 @@ function inputMetadata(b: flatbuffers.Builder, input: InputEncoding): flatbuffer
     ImageProperties.addColorSpace(b, input.inputShape === '28x28x3' ? ColorSpaceType.RGB : ColorSpaceType.GRAYSCALE);
     properties = content(b, ContentProperties.ImageProperties, ImageProperties.endImageProperties(b));
   }
-  const float = input.inputType !== 'uint8';
+  // Quantized inputs take pixels through their tensor's quantization, which consumers apply: no NormalizationOptions.
+  const float = (input.inputType ?? 'float32') === 'float32';
   const processUnits = float
     ? TensorMetadata.createProcessUnitsVector(b, [
         ProcessUnit.createProcessUnit(
@@ -97,7 +102,7 @@ function inputMetadata(b: flatbuffers.Builder, input: InputEncoding): flatbuffer
       ])
     : 0;
   // The range of the tensor's values, after normalization for float32 (as tflite-support's image writers record it).
-  const range = float ? stats(b, (0 - PIXEL_MEAN) / PIXEL_STD, (255 - PIXEL_MEAN) / PIXEL_STD) : stats(b, 0, 255);
+  const range = float ? stats(b, (0 - PIXEL_MEAN) / PIXEL_STD, (255 - PIXEL_MEAN) / PIXEL_STD) : input.inputType === 'int8' ? stats(b, -128, 127) : stats(b, 0, 255);
   TensorMetadata.startTensorMetadata(b);
   TensorMetadata.addName(b, name);
   TensorMetadata.addDescription(b, description);

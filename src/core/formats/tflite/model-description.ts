@@ -14,7 +14,12 @@ export interface ModelFacts {
   testAccuracy?: number | null;
 }
 
-const WEIGHTS: Record<Quantization, string> = { none: 'float32 weights', float16: 'float16 weights', int8: 'int8 dynamic-range weights' };
+const WEIGHTS: Record<Quantization, string> = {
+  none: 'float32 weights',
+  float16: 'float16 weights',
+  int8: 'int8 dynamic-range weights',
+  'int8-full': 'full-integer int8 weights and activations',
+};
 
 /** A layer in the file's description, e.g. "Conv2D 32 3x3 valid relu"; null for Dropout, which the file leaves out. */
 function layerText(layer: LayerSpec): string | null {

@@ -6,7 +6,7 @@
  * calls, not compiled here; the README says so.
  */
 import { basename, dirname, extname, join } from 'node:path';
-import type { InputEncoding } from '../../api/export-options';
+import type { InputEncoding, InputType } from '../../api/export-options';
 import { PEN_FRACTION } from '../../preprocess/strokes';
 import { inputTensorShape } from './graph-input';
 
@@ -17,34 +17,45 @@ export interface ReadmeFacts {
   /** The file's one-line description (describeModel). */
   description: string;
   input: InputEncoding;
+  /** The output tensor's type: int8 or uint8 scores (full-integer files) or float32 probabilities. */
+  outputType: InputType;
 }
 
 interface Feed {
   shape: string;
   channels: number;
-  uint8: boolean;
+  /** One byte per value (uint8 or int8) rather than a float32. */
+  bytes: boolean;
   /** The value fed for a pixel p (0..255, in the polarity the file takes) in each language. */
   kotlin: string;
   dart: string;
 }
 
+const KOTLIN: Record<InputType, string> = { float32: 'putFloat(p / 255f)', uint8: 'put(p.toByte())', int8: 'put((p - 128).toByte())' };
+const DART: Record<InputType, string> = { float32: 'p / 255.0', uint8: 'p', int8: 'p - 128' };
+const NUMPY: Record<InputType, { value: string; type: string }> = {
+  float32: { value: '(pixels / 255)', type: 'np.float32' },
+  uint8: { value: 'pixels', type: 'np.uint8' },
+  int8: { value: '(pixels.astype(np.int16) - 128)', type: 'np.int8' },
+};
+
 function feedOf({ inputShape, inputType = 'float32' }: InputEncoding): Feed {
-  const uint8 = inputType === 'uint8';
   return {
     shape: `[${inputTensorShape(inputShape).join(', ')}]`,
     channels: inputShape === '28x28x3' ? 3 : 1,
-    uint8,
-    kotlin: uint8 ? 'put(p.toByte())' : 'putFloat(p / 255f)',
-    dart: uint8 ? 'p' : 'p / 255.0',
+    bytes: inputType !== 'float32',
+    kotlin: KOTLIN[inputType],
+    dart: DART[inputType],
   };
 }
 
 function inputSection({ inputShape, inputType = 'float32', invert = false }: InputEncoding, feed: Feed): string[] {
   const colour = inputShape === '28x28x3' ? 'RGB; the graph averages R, G and B to gray, so pass R = G = B (any colour works, only brightness counts)' : 'one gray value per pixel';
-  const values =
-    inputType === 'uint8'
-      ? 'uint8, raw pixel values 0–255 (the graph scales them to 0–1)'
-      : 'float32, pixel / 255 (0–1). The metadata says so (NormalizationOptions mean 0, std 255), so MediaPipe, ML Kit and the Task Library convert images themselves';
+  const values = {
+    uint8: 'uint8, raw pixel values 0–255 (the graph scales them to 0–1)',
+    int8: 'int8, pixel − 128 (quantization scale 1/255, zero point −128: the graph reads pixel / 255)',
+    float32: 'float32, pixel / 255 (0–1). The metadata says so (NormalizationOptions mean 0, std 255), so MediaPipe, ML Kit and the Task Library convert images themselves',
+  }[inputType];
   const polarity = invert
     ? 'a dark digit on a light background (255 = paper, 0 = ink); the graph inverts it to MNIST’s white on black'
     : 'a white digit on a black background, as in MNIST (0 = background, 255 = ink). A phone app drawing black ink on white must invert first (or export with `--invert`)';
@@ -72,7 +83,10 @@ const PREPROCESSING = [
 
 function snippets(facts: ReadmeFacts, feed: Feed): string[] {
   const { modelFile, input } = facts;
-  const bytesPerValue = feed.uint8 ? 1 : 4;
+  const bytesPerValue = feed.bytes ? 1 : 4;
+  const float = facts.outputType === 'float32';
+  // Kotlin's Byte is signed: uint8 scores above 127 read as negative unless masked.
+  const score = facts.outputType === 'uint8' ? '(output[0][it].toInt() and 0xFF)' : 'output[0][it]';
   const size = `28 * 28${feed.channels === 3 ? ' * 3' : ''}`;
   const repeat = feed.channels === 3 ? `repeat(3) { input.${feed.kotlin} }` : `input.${feed.kotlin}`;
   const dartPixel = feed.channels === 3 ? `List.filled(3, ${feed.dart})` : input.inputShape === '28x28' ? `[${feed.dart}]` : feed.dart;
@@ -80,8 +94,7 @@ function snippets(facts: ReadmeFacts, feed: Feed): string[] {
     input.inputShape === '784'
       ? `[List.generate(784, (i) { final p = pixels[i]; return ${feed.dart}; })]`
       : `[List.generate(28, (y) => List.generate(28, (x) { final p = pixels[y * 28 + x]; return ${dartPixel}; }))]`;
-  const npType = feed.uint8 ? 'np.uint8' : 'np.float32';
-  const npValue = feed.uint8 ? 'pixels' : '(pixels / 255)';
+  const { type: npType, value: npValue } = NUMPY[input.inputType ?? 'float32'];
   const npShape = input.inputShape === '784' ? '.reshape(1, 784)' : feed.channels === 3 ? '.reshape(1, 28, 28, 1).repeat(3, axis=3)' : '.reshape(1, 28, 28, 1)';
   return [
     '## Snippets',
@@ -95,9 +108,9 @@ function snippets(facts: ReadmeFacts, feed: Feed): string[] {
     `val interpreter = Interpreter(FileUtil.loadMappedFile(context, "${modelFile}"))`,
     `val input = ByteBuffer.allocateDirect(${bytesPerValue} * ${size}).order(ByteOrder.nativeOrder())`,
     `for (p in pixels) ${repeat}`,
-    'val output = Array(1) { FloatArray(10) }',
+    `val output = Array(1) { ${float ? 'FloatArray' : 'ByteArray'}(10) }`,
     'interpreter.run(input.rewind(), output)',
-    'val digit = output[0].indices.maxBy { output[0][it] }',
+    `val digit = output[0].indices.maxBy { ${score} }`,
     '```',
     '',
     'Flutter (`tflite_flutter`):',
@@ -105,7 +118,7 @@ function snippets(facts: ReadmeFacts, feed: Feed): string[] {
     '```dart',
     `final interpreter = await Interpreter.fromAsset('assets/${modelFile}');`,
     `final input = ${dartInput};`,
-    'final output = [List.filled(10, 0.0)];',
+    `final output = [List.filled(10, ${float ? '0.0' : '0'})];`,
     'interpreter.run(input, output);',
     '```',
     '',
@@ -119,9 +132,22 @@ function snippets(facts: ReadmeFacts, feed: Feed): string[] {
     `x = ${npValue}.astype(${npType})${npShape}  # pixels: np.array of 784 values 0-255`,
     'interpreter.set_tensor(interpreter.get_input_details()[0]["index"], x)',
     'interpreter.invoke()',
-    'probabilities = interpreter.get_tensor(interpreter.get_output_details()[0]["index"])[0]',
+    ...(float
+      ? ['probabilities = interpreter.get_tensor(interpreter.get_output_details()[0]["index"])[0]']
+      : [
+          'out = interpreter.get_output_details()[0]',
+          'scale, zero_point = out["quantization"]',
+          'probabilities = scale * (interpreter.get_tensor(out["index"])[0].astype(np.float32) - zero_point)',
+        ]),
     '```',
   ];
+}
+
+/** What the output tensor holds; TFLite fixes a quantized softmax output's encoding at scale 1/256. */
+function outputValues(type: InputType): string {
+  if (type === 'float32') return 'float32: the probability of each digit (softmax)';
+  const zeroPoint = type === 'int8' ? -128 : 0;
+  return `${type}: each digit's score quantized, real value = scale × (q − zero point) with the output tensor's quantization (after a softmax: 1/256 and ${zeroPoint})`;
 }
 
 /** out/model.tflite → out/model.README.md (not README.md, which could be the user's own in that folder). */
@@ -142,7 +168,7 @@ export function modelReadme(facts: ReadmeFacts): string {
     '',
     '## Output',
     '',
-    `Shape [1, 10], float32: the probability of each digit (softmax), index i = the label on line i + 1 of \`${facts.labelsFile}\` (${facts.labels.join(', ')}).`,
+    `Shape [1, 10], ${outputValues(facts.outputType)}, index i = the label on line i + 1 of \`${facts.labelsFile}\` (${facts.labels.join(', ')}).`,
     'The same labels are inside the .tflite (TFLite Model Metadata + an uncompressed `labels.txt`), where Android Studio, ML Kit, MediaPipe and the Task Library read them.',
     '',
     ...snippets(facts, feed),

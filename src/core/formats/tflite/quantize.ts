@@ -64,3 +64,36 @@ export function quantizeRowsInt8(matrix: Float32Array, rows: number, cols: numbe
   }
   return { values, scales };
 }
+
+/** An affine int8 (or uint8) encoding: real = scale × (q − zeroPoint). */
+export interface AffineQuantization {
+  scale: number;
+  zeroPoint: number;
+}
+
+/**
+ * The int8 encoding of a calibrated range, as TFLite's quantizer derives it: the range widened to include 0,
+ * scale = (max − min) / 255, zero point = −128 − min / scale rounded (so that real 0 is exactly some q). A range of
+ * only 0 gets scale 1.
+ */
+export function asymmetricInt8(min: number, max: number): AffineQuantization {
+  const [low, high] = [Math.min(min, 0), Math.max(max, 0)];
+  if (high === low) return { scale: 1, zeroPoint: 0 };
+  const scale = Math.fround((high - low) / 255);
+  return { scale, zeroPoint: Math.max(-128, Math.min(127, Math.round(-128 - low / scale))) };
+}
+
+/** Values in an affine int8 encoding, rounded to nearest and clamped. */
+export function quantizeInt8(values: Float32Array, { scale, zeroPoint }: AffineQuantization): Int8Array {
+  return Int8Array.from(values, (v) => Math.max(-128, Math.min(127, Math.round(v / scale) + zeroPoint)));
+}
+
+/**
+ * int32 biases for an int8 CONV_2D / FULLY_CONNECTED: zero point 0, scale input scale × weight scale per output
+ * channel (a single scale when the weights have one), which TFLite's kernels require.
+ */
+export function quantizeBias(bias: Float32Array, inputScale: number, weightScales: Float32Array): { values: Int32Array; scales: Float32Array } {
+  const scales = weightScales.map((w) => inputScale * w);
+  const values = Int32Array.from(bias, (b, c) => Math.max(-(2 ** 31), Math.min(2 ** 31 - 1, Math.round(b / scales[scales.length === 1 ? 0 : c]))));
+  return { values, scales };
+}

@@ -100,7 +100,7 @@ export function serializeGraph(graph: Graph, description: string, modelMetadata?
           0,
           0,
           QuantizationParameters.createScaleVector(b, q.scales),
-          QuantizationParameters.createZeroPointVector(b, Array.from(q.scales, () => 0n)),
+          QuantizationParameters.createZeroPointVector(b, Array.from(q.scales, (_, i) => BigInt(q.zeroPoints?.[i] ?? 0))),
           q.axis,
         )
       : 0;

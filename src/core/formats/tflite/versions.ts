@@ -20,7 +20,8 @@ export type ExportedOperator =
   | BuiltinOperator.ADD
   | BuiltinOperator.SUB
   | BuiltinOperator.MEAN
-  | BuiltinOperator.CAST;
+  | BuiltinOperator.CAST
+  | BuiltinOperator.QUANTIZE;
 
 /** Version 1 is the float32 kernel of every operator here; the others are what quantized inputs require. */
 export const OP_VERSION = {
@@ -34,7 +35,40 @@ export const OP_VERSION = {
   hybridFullyConnected: 9,
   /** DEQUANTIZE of a float16 tensor. */
   float16Dequantize: 3,
+  /** QUANTIZE float32 → int8 or int8 ↔ uint8, per tensor. */
+  quantize: 1,
+  /** DEQUANTIZE of a per-tensor int8 tensor. */
+  int8Dequantize: 2,
 } as const;
+
+/**
+ * The versions of the int8 kernels (int8 input, int8 weights, int8 output) in a full-integer graph: CONV_2D 3 with
+ * per-channel weights, FULLY_CONNECTED 4 with per-tensor ones (op_version.cc gives per-channel int8 weights no
+ * version of their own; per tensor is the form every runtime since 1.14 runs), MUL 3 when
+ * input1 scale × input2 scale / output scale ≥ 1 (fullIntegerMulVersion), RESHAPE 1 for every type.
+ */
+export const INT8_VERSION: Partial<Record<ExportedOperator, number>> = {
+  [BuiltinOperator.CONV_2D]: 3,
+  [BuiltinOperator.FULLY_CONNECTED]: 4,
+  [BuiltinOperator.MAX_POOL_2D]: 2,
+  [BuiltinOperator.AVERAGE_POOL_2D]: 2,
+  [BuiltinOperator.SOFTMAX]: 2,
+  [BuiltinOperator.MEAN]: 2,
+  [BuiltinOperator.RESHAPE]: 1,
+  [BuiltinOperator.RELU]: 2,
+  [BuiltinOperator.LOGISTIC]: 2,
+  [BuiltinOperator.TANH]: 2,
+  [BuiltinOperator.ADD]: 2,
+  [BuiltinOperator.SUB]: 2,
+  [BuiltinOperator.MUL]: 2,
+  [BuiltinOperator.QUANTIZE]: OP_VERSION.quantize,
+  [BuiltinOperator.DEQUANTIZE]: OP_VERSION.int8Dequantize,
+};
+
+/** MUL's int8 version: 3 when its rescale factor is at least 1 (op_version.cc). */
+export function fullIntegerMulVersion(input1Scale: number, input2Scale: number, outputScale: number): number {
+  return (input1Scale * input2Scale) / outputScale >= 1 ? 3 : 2;
+}
 
 const MIN_RUNTIME: Record<string, string> = {
   [`${BuiltinOperator.CONV_2D}/1`]: '1.5.0',
@@ -54,6 +88,21 @@ const MIN_RUNTIME: Record<string, string> = {
   [`${BuiltinOperator.SUB}/1`]: '1.6.0',
   [`${BuiltinOperator.MEAN}/1`]: '1.6.0',
   [`${BuiltinOperator.CAST}/1`]: '1.5.0',
+  [`${BuiltinOperator.CONV_2D}/3`]: '1.14.0',
+  [`${BuiltinOperator.FULLY_CONNECTED}/4`]: '1.14.0',
+  [`${BuiltinOperator.MAX_POOL_2D}/2`]: '1.14.0',
+  [`${BuiltinOperator.AVERAGE_POOL_2D}/2`]: '1.14.0',
+  [`${BuiltinOperator.SOFTMAX}/2`]: '1.14.0',
+  [`${BuiltinOperator.MEAN}/2`]: '1.14.0',
+  [`${BuiltinOperator.RELU}/2`]: '2.1.0',
+  [`${BuiltinOperator.LOGISTIC}/2`]: '1.14.0',
+  [`${BuiltinOperator.TANH}/2`]: '1.14.0',
+  [`${BuiltinOperator.ADD}/2`]: '1.14.0',
+  [`${BuiltinOperator.SUB}/2`]: '1.14.0',
+  [`${BuiltinOperator.MUL}/2`]: '1.14.0',
+  [`${BuiltinOperator.MUL}/3`]: '1.15.0',
+  [`${BuiltinOperator.QUANTIZE}/1`]: '1.14.0',
+  [`${BuiltinOperator.DEQUANTIZE}/2`]: '1.14.0',
 };
 
 function compareVersions(a: string, b: string): number {
