@@ -4,7 +4,7 @@
  * window.__digitStudioDrawTiming), preprocessing + prediction per drawing in the renderer (the page's
  * window.__digitStudioPredictTiming) and the long tasks while drawing, with the bundled MLP and then with a CNN chosen
  * (the bundled CNN, else the Keras reference CNN imported through the Models page), and the longest renderer task
- * while the Train page shows a training run.
+ * while the Train page shows a training run, then the Runs and Network pages during a run (./ui-pages).
  * Web mode rebuilds the renderer when its sources changed; a start that did is cold and is stopped and repeated
  * (up to MAX_STARTS starts), so the start measured is a warm one when the sources hold still.
  */
@@ -20,6 +20,7 @@ import { percentile } from '../helpers/pen-canvas';
 import { BUNDLED_MODEL } from '../helpers/pen-replay';
 import { chooseModel } from './pen-live';
 import { LONG_TASK_MS, longTasksBetween, observeLongTasks, pageNow } from './ui-longtasks';
+import { pagesDuringTraining } from './ui-pages';
 import { variedDigits } from './ui-strokes';
 
 const TARGET_P95_MS = 8;
@@ -207,6 +208,7 @@ export async function measureUi(options: UiOptions = {}): Promise<Record<string,
     const latency = await strokeLatency(page, strokes);
     const cnn = await cnnDrawing(page, strokes);
     const training = await trainingLongTasks(page, preset, trainSeconds);
+    const pages = await pagesDuringTraining(page);
     return {
       ...latency,
       first_stroke_cold_ms: round(firstStroke),
@@ -222,6 +224,7 @@ export async function measureUi(options: UiOptions = {}): Promise<Record<string,
         note: `${warm ? 'warm start (renderer already built)' : `NOT warm: each of ${MAX_STARTS} starts rebuilt the renderer (its sources kept changing)`}; from spawning web mode, browser already open`,
       },
       longest_task_during_training_ms: training,
+      pages_during_training: pages,
       load_average_1m: Math.round(loadavg()[0] * 100) / 100,
     };
   } finally {

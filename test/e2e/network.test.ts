@@ -24,9 +24,13 @@ interface PageCanvas {
 }
 type PageWindow = { getComputedStyle(element: unknown): { imageRendering: string } };
 
-/** Per tile canvas: [width, height, opaque pixels, reddish pixels, bluish pixels] of what was drawn on it. */
-const tilePixels = (): Promise<number[][]> =>
-  page.getByTestId('first-layer-tiles').getByTestId('tile').evaluateAll((canvases) =>
+/**
+ * Per tile canvas: [width, height, opaque pixels, reddish pixels, bluish pixels] of what was drawn on it, once every
+ * tile is (they are drawn a few per animation frame).
+ */
+const tilePixels = async (): Promise<number[][]> => {
+  await page.locator('[data-testid="first-layer-tiles"] [data-drawn="true"]').waitFor();
+  return page.getByTestId('first-layer-tiles').getByTestId('tile').evaluateAll((canvases) =>
     (canvases as unknown as PageCanvas[]).map((canvas) => {
       const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
       let opaque = 0;
@@ -40,6 +44,7 @@ const tilePixels = (): Promise<number[][]> =>
       return [canvas.width, canvas.height, opaque, red, blue];
     }),
   );
+};
 
 /** The saliency map beside the drawing: its digit and [opaque, reddish, bluish] pixels of what its canvas shows. */
 async function saliencyMap(): Promise<{ digit: number; pixels: number[] }> {

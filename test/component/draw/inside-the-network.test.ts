@@ -63,8 +63,14 @@ describe('Inside the network on the Draw page', () => {
   it('open, shows the newest drawing once per animation frame, and the centre unit follows the centre pixel', async () => {
     wrapper = mount(InsideTheNetwork, { props: { model: centreMlp(), input: withPixel(0) } });
     await open();
-    await runFrames();
-    expect(wrapper.findAll('[data-testid="layer-activations"]').map((f) => f.attributes('data-layer'))).toEqual(['dense', 'dense_1']);
+    // The drawing on the next frame, then its layers one per frame (network/frames.ts).
+    const layerIds = (): string[] => wrapper.findAll('[data-testid="layer-activations"]').map((f) => f.attributes('data-layer')!);
+    const shownPerFrame: string[][] = [];
+    for (let frame = 0; frame < 4; frame++) {
+      await runFrames();
+      shownPerFrame.push(layerIds());
+    }
+    expect(shownPerFrame).toEqual([[], ['dense'], ['dense', 'dense_1'], ['dense', 'dense_1']]);
     const dark = hiddenBars();
     // Three drawings within one frame: one frame is asked for, and it shows the last.
     await wrapper.setProps({ input: withPixel(0.2) });

@@ -100,10 +100,17 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** The page shows its parts one per animation frame (frames.ts): enough frames for every part of these models. */
+async function allShown(): Promise<void> {
+  await flushPromises();
+  for (let frame = 0; frame < 10; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  await flushPromises();
+}
+
 async function mountPage(): Promise<VueWrapper> {
   await useModelsStore().connect();
   wrapper = mount(NetworkPage, { attachTo: document.body });
-  await flushPromises();
+  await allShown();
   return wrapper;
 }
 
@@ -116,7 +123,7 @@ function onePixel(row: number, column: number): Float32Array {
 
 async function choose(page: VueWrapper, id: string): Promise<void> {
   await page.get('[data-testid="model-select"]').setValue(id);
-  await flushPromises();
+  await allShown();
 }
 
 const layerIds = (page: VueWrapper): string[] => page.findAll('[data-testid="layer-activations"]').map((f) => f.attributes('data-layer')!);
@@ -247,20 +254,20 @@ describe('NetworkPage', () => {
     // The app keeps hidden pages alive: here the other page is a plain paragraph.
     const shown = ref(true);
     wrapper = mount(KeepAlive, { slots: { default: () => (shown.value ? h(NetworkPage) : h('p', 'another page')) }, attachTo: document.body });
-    await flushPromises();
+    await allShown();
     // Digit 8 against digit 9: e^−1.5 with unit 0 at 1.5 (the centre pixel lit), e^−0.5 with unit 0 at its bias 0.5.
     const eightOfNine = (): number => barHeights(wrapper, 'dense_1')[8];
     expect(eightOfNine()).toBeCloseTo(100 * Math.exp(-1.5), 4);
     shown.value = false;
-    await flushPromises();
+    await allShown();
     drawn.input = onePixel(0, 3);
-    await flushPromises();
+    await allShown();
     shown.value = true;
-    await flushPromises();
+    await allShown();
     expect(eightOfNine()).toBeCloseTo(100 * Math.exp(-0.5), 4);
     // While shown, the page keeps the drawing it took (the Draw page is hidden then anyway).
     drawn.input = onePixel(14, 14);
-    await flushPromises();
+    await allShown();
     expect(eightOfNine()).toBeCloseTo(100 * Math.exp(-0.5), 4);
   });
 

@@ -2,7 +2,7 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defineComponent, h } from 'vue';
+import { defineComponent, h, KeepAlive, ref, shallowRef } from 'vue';
 import { runLayers } from '../../../src/core/api/architecture';
 import { bytesToBase64 } from '../../../src/core/api/base64';
 import type { ApiEvent } from '../../../src/core/api/contract';
@@ -22,19 +22,22 @@ vi.mock('../../../src/renderer/src/api/client', () => ({
 vi.mock('../../../src/renderer/src/shared/download', () => ({
   downloadFile: (file: { fileName: string; data: string }, type: string) => downloads.push({ file, type }),
 }));
-// echarts needs a real canvas; the stub keeps the option it was given and exposes a mocked getDataURL.
+// echarts needs a real canvas; the stub keeps the option last set (the charts update manually) and how, and exposes a
+// mocked getDataURL.
 vi.mock('vue-echarts', () => ({
   default: defineComponent({
     name: 'VChart',
-    props: { option: { type: Object, default: null } },
     setup: (_props, { expose }) => {
-      expose({ getDataURL });
+      const option = shallowRef<unknown>(null);
+      const updateOptions = shallowRef<unknown>(null);
+      expose({ getDataURL, option, updateOptions, setOption: (next: unknown, how: unknown) => ([option.value, updateOptions.value] = [next, how]) });
       return () => h('div', { class: 'chart-stub' });
     },
   }),
 }));
 
 import RunsPage from '../../../src/renderer/src/runs/RunsPage.vue';
+import { CHART_INTERVAL_MS } from '../../../src/renderer/src/train/useLiveChart';
 import { useModelsStore } from '../../../src/renderer/src/stores/models';
 import { useNavigationStore } from '../../../src/renderer/src/stores/navigation';
 
@@ -43,9 +46,16 @@ const zeros = (count: number): string => bytesToBase64(new Uint8Array(4 * count)
 let runs: RunSummary[];
 let wrapper: VueWrapper;
 
+/** Lets the replies arrive and the charts redraw (each at most once per CHART_INTERVAL_MS). */
+async function settle(): Promise<void> {
+  await flushPromises();
+  vi.advanceTimersByTime(CHART_INTERVAL_MS);
+  await flushPromises();
+}
+
 async function mountPage(): Promise<VueWrapper> {
   wrapper = mount(RunsPage, { attachTo: document.body });
-  await flushPromises();
+  await settle();
   return wrapper;
 }
 
@@ -53,13 +63,16 @@ const rowIds = (page: VueWrapper): string[] => page.findAll('[data-testid="run-r
 const row = (page: VueWrapper, id: string) => page.get(`[data-testid="run-row"][data-run-id="${id}"]`);
 async function tick(page: VueWrapper, id: string): Promise<void> {
   await row(page, id).get('[data-testid="run-select"]').setValue(true);
-  await flushPromises();
+  await settle();
 }
 type Series = { name: string; color: string; lineStyle: { type: string }; data: Array<[number, number | null]> };
-const chartSeries = (page: VueWrapper, metric: 'loss' | 'accuracy'): Series[] =>
-  (page.get(`[data-testid="runs-${metric}-chart"]`).findComponent({ name: 'VChart' }).props('option') as { series: Series[] }).series;
+const chartOf = (page: VueWrapper, metric: 'loss' | 'accuracy') =>
+  page.get(`[data-testid="runs-${metric}-chart"]`).findComponent({ name: 'VChart' }).vm as unknown as { option: { series: Series[] }; updateOptions: unknown };
+const chartSeries = (page: VueWrapper, metric: 'loss' | 'accuracy'): Series[] => chartOf(page, metric).option.series;
 
 beforeEach(() => {
+  // Only the timers: flushPromises waits on setImmediate.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   setActivePinia(createPinia());
   call.mockReset();
   listeners.length = 0;
@@ -78,7 +91,10 @@ beforeEach(() => {
     throw new Error(`unexpected ${method}`);
   });
 });
-afterEach(() => wrapper?.unmount());
+afterEach(() => {
+  wrapper?.unmount();
+  vi.useRealTimers();
+});
 
 describe('RunsPage', () => {
   it('lists the runs newest first with their settings and scores', async () => {
@@ -129,7 +145,7 @@ describe('RunsPage', () => {
 
     await tick(page, 'run-3');
     await row(page, 'run-3').get('[data-testid="run-select"]').setValue(false);
-    await flushPromises();
+    await settle();
     expect(page.get('[data-testid="runs-accuracy-chart"]').attributes('data-series')).toBe('2');
   });
 
@@ -142,6 +158,7 @@ describe('RunsPage', () => {
     expect(pressed()).toEqual(['epoch']);
 
     await toggle.get('[data-view="batch"]').trigger('click');
+    await settle();
     expect(pressed()).toEqual(['batch']);
     for (const metric of ['loss', 'accuracy'] as const) {
       expect(page.get(`[data-testid="runs-${metric}-chart"]`).attributes('data-series')).toBe('2');
@@ -153,6 +170,7 @@ describe('RunsPage', () => {
     expect(chartSeries(page, 'accuracy')[1].data[0]).toEqual([10, 0.5]);
 
     await toggle.get('[data-view="epoch"]').trigger('click');
+    await settle();
     expect(pressed()).toEqual(['epoch']);
     expect(page.get('[data-testid="runs-loss-chart"]').attributes('data-series')).toBe('4');
   });
@@ -182,7 +200,7 @@ describe('RunsPage', () => {
     expect(page.get('[data-testid="runs-hint"]').text()).toContain('6 chosen, the most at once');
 
     await row(page, 'run-1').get('[data-testid="run-select"]').setValue(false);
-    await flushPromises();
+    await settle();
     expect(seventh.element.disabled).toBe(false);
     await tick(page, 'run-7');
     expect(page.get('[data-testid="runs-loss-chart"]').attributes('data-series')).toBe('12');
@@ -191,12 +209,12 @@ describe('RunsPage', () => {
   it('exports a run as CSV and as JSON through a download', async () => {
     const page = await mountPage();
     await row(page, 'run-2').get('[data-testid="export-csv-button"]').trigger('click');
-    await flushPromises();
+    await settle();
     expect(call).toHaveBeenCalledWith('exportRun', { id: 'run-2', format: 'csv' });
     expect(downloads).toEqual([{ file: { fileName: 'run-2.csv', data: btoa('epoch,accuracy,loss,val_accuracy,val_loss\n') }, type: 'text/csv' }]);
 
     await row(page, 'run-1').get('[data-testid="export-json-button"]').trigger('click');
-    await flushPromises();
+    await settle();
     expect(call).toHaveBeenCalledWith('exportRun', { id: 'run-1', format: 'json' });
     expect(downloads[1].type).toBe('application/json');
   });
@@ -208,7 +226,7 @@ describe('RunsPage', () => {
     });
     const page = await mountPage();
     await row(page, 'run-2').get('[data-testid="export-json-button"]').trigger('click');
-    await flushPromises();
+    await settle();
     expect(row(page, 'run-2').get('[role="alert"]').text()).toBe('run-2 is no longer in the history');
     expect(downloads).toHaveLength(0);
   });
@@ -219,7 +237,7 @@ describe('RunsPage', () => {
     await row(page, 'run-1').get('[data-testid="delete-run-button"]').trigger('click');
     expect(call).not.toHaveBeenCalledWith('deleteRun', expect.anything());
     await row(page, 'run-1').get('[data-testid="confirm-delete-run"]').trigger('click');
-    await flushPromises();
+    await settle();
     expect(call).toHaveBeenCalledWith('deleteRun', { id: 'run-1' });
     expect(rowIds(page)).toEqual(['run-3', 'run-2']);
     expect(page.find('[data-testid="runs-loss-chart"]').exists()).toBe(false);
@@ -231,17 +249,47 @@ describe('RunsPage', () => {
     expect(chartSeries(page, 'loss')[0].data).toHaveLength(2);
     runs = [summary(4, { status: 'running', epochsCompleted: 1 }), { ...runs[0], epochsCompleted: 3, epochsPlanned: 3 }, ...runs.slice(1)];
     for (const listener of listeners) listener({ type: 'runs-changed' });
-    await flushPromises();
+    await settle();
     expect(rowIds(page)).toEqual(['run-4', 'run-3', 'run-2', 'run-1']);
     expect(chartSeries(page, 'loss')[0].data).toHaveLength(3);
     expect(row(page, 'run-4').get('[data-testid="delete-run-button"]').attributes('disabled')).toBeDefined();
+  });
+
+  it('reads again on runs-changed only the chosen runs whose row changed, and redraws replacing the series', async () => {
+    const page = await mountPage();
+    await tick(page, 'run-3');
+    await tick(page, 'run-1');
+    call.mockClear();
+    runs = [{ ...runs[0], epochsCompleted: 3, epochsPlanned: 3 }, ...runs.slice(1)];
+    for (const listener of listeners) listener({ type: 'runs-changed' });
+    await settle();
+    expect(call.mock.calls.filter(([method]) => method === 'getRun')).toEqual([['getRun', { id: 'run-3' }]]);
+    expect(chartSeries(page, 'loss')[0].data).toHaveLength(3);
+    expect(chartOf(page, 'loss').updateOptions).toEqual({ notMerge: true });
+  });
+
+  it('does not redraw its charts while hidden (the app keeps pages alive) and catches up when shown', async () => {
+    const shown = ref(true);
+    wrapper = mount(KeepAlive, { slots: { default: () => (shown.value ? h(RunsPage) : h('p', 'another page')) }, attachTo: document.body });
+    await settle();
+    await tick(wrapper, 'run-3');
+    const chart = chartOf(wrapper, 'loss');
+    shown.value = false;
+    await settle();
+    runs = [{ ...runs[0], epochsCompleted: 3, epochsPlanned: 3 }, ...runs.slice(1)];
+    for (const listener of listeners) listener({ type: 'runs-changed' });
+    await settle();
+    expect(chart.option.series[0].data).toHaveLength(2);
+    shown.value = true;
+    await settle();
+    expect(chart.option.series[0].data).toHaveLength(3);
   });
 
   it("opens a run's model on the Draw page", async () => {
     const page = await mountPage();
     expect(row(page, 'run-1').find('[data-testid="open-run-model"]').exists()).toBe(true);
     await row(page, 'run-1').get('[data-testid="open-run-model"]').trigger('click');
-    await flushPromises();
+    await settle();
     expect(call).toHaveBeenCalledWith('getModel', { id: 'model-1' });
     expect(useModelsStore().selectedId).toBe('model-1');
     expect(useNavigationStore().current).toBe('draw');

@@ -26,8 +26,20 @@ export const useRunsStore = defineStore('runs', () => {
   const selectedRecords = computed(() => selectedIds.value.map((id) => records.value[id]).filter((r): r is RunRecord => r !== undefined));
   const selectionFull = computed(() => selectedIds.value.length >= MAX_COMPARED_RUNS);
 
-  async function loadRecord(id: string): Promise<void> {
+  /** Per chosen run, its row as it was when its record was read: a record is read again only when its row changed. */
+  const readAt = new Map<string, string>();
+
+  const rowOf = (id: string): string => JSON.stringify(runs.value.find((r) => r.id === id));
+
+  async function readRecord(id: string): Promise<RunRecord> {
+    const row = rowOf(id);
     const record = await api.call('getRun', { id });
+    readAt.set(id, row);
+    return record;
+  }
+
+  async function loadRecord(id: string): Promise<void> {
+    const record = await readRecord(id);
     if (selectedIds.value.includes(id)) records.value = { ...records.value, [id]: record };
   }
 
@@ -36,8 +48,13 @@ export const useRunsStore = defineStore('runs', () => {
       runs.value = await api.call('listRuns', {});
       const known = new Set(runs.value.map((r) => r.id));
       selectedIds.value = selectedIds.value.filter((id) => known.has(id));
-      // A chosen run may have grown by an epoch (or ended): its curves follow.
-      await Promise.all(selectedIds.value.map(loadRecord));
+      // A chosen run that grew by an epoch (or ended) is read again, the others not: during a run every epoch
+      // brings a refresh, and each changed record redraws the charts. The records read are set together, so they
+      // redraw once.
+      const stale = selectedIds.value.filter((id) => readAt.get(id) !== rowOf(id));
+      const read = await Promise.all(stale.map(async (id) => [id, await readRecord(id)] as const));
+      const fresh = read.filter(([id]) => selectedIds.value.includes(id));
+      if (fresh.length) records.value = { ...records.value, ...Object.fromEntries(fresh) };
       loaded.value = true;
       error.value = null;
     } catch (e) {
@@ -50,6 +67,7 @@ export const useRunsStore = defineStore('runs', () => {
     if (selectedIds.value.includes(id)) {
       selectedIds.value = selectedIds.value.filter((s) => s !== id);
       records.value = Object.fromEntries(Object.entries(records.value).filter(([key]) => key !== id));
+      readAt.delete(id);
       return true;
     }
     if (selectionFull.value) return false;
