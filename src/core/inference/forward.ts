@@ -9,6 +9,7 @@ import { checkBatchNorm, layerModelOf, paddingBefore, summarizeLayers, type Laye
 import { INPUT_SIZE, type Activation, type DenseWeights, type TrainedModel } from '../api/model-spec';
 import { batchNormAffine, type ChannelAffine } from './batch-norm';
 import { conv2dForward } from './conv2d';
+import { poolWindows } from './pool-windows';
 
 function activate(values: Float32Array, activation: Activation): void {
   switch (activation) {
@@ -74,19 +75,19 @@ function conv2dStep({ inputShape, outputShape, kernelShape }: LayerSummary, weig
 }
 
 /** Max or average pooling; an average over a window cut by 'same' padding counts only the values inside, as Keras does. */
-function poolStep({ inputShape: [h, w, c], outputShape: [oh, ow] }: LayerSummary, layer: PoolingLayerSpec): Step {
-  const { poolSize, strides } = layer;
+function poolStep(row: LayerSummary, layer: PoolingLayerSpec): Step {
+  const [, w, c] = row.inputShape;
+  const [oh, ow] = row.outputShape;
   const max = layer.type === 'MaxPooling2D';
-  const top = paddingBefore(h, poolSize[0], strides[0], layer.padding);
-  const left = paddingBefore(w, poolSize[1], strides[1], layer.padding);
+  const windows = poolWindows(row, layer);
   const out = new Float32Array(oh * ow * c);
   return (input) => {
     for (let oy = 0; oy < oh; oy++) {
-      const y0 = Math.max(oy * strides[0] - top, 0);
-      const y1 = Math.min(oy * strides[0] - top + poolSize[0], h);
+      const y0 = windows.y0[oy];
+      const y1 = windows.y1[oy];
       for (let ox = 0; ox < ow; ox++) {
-        const x0 = Math.max(ox * strides[1] - left, 0);
-        const x1 = Math.min(ox * strides[1] - left + poolSize[1], w);
+        const x0 = windows.x0[ox];
+        const x1 = windows.x1[ox];
         for (let ch = 0; ch < c; ch++) {
           let acc = max ? -Infinity : 0;
           for (let y = y0; y < y1; y++) {

@@ -14,6 +14,7 @@ import type { Activation, DenseWeights } from '../api/model-spec';
 import { batchNormAffine } from './batch-norm';
 import { argMax } from './forward';
 import type { LayerActivation } from './layer-activations';
+import { poolWindows } from './pool-windows';
 
 export interface Saliency {
   /** The predicted digit, whose logit is differentiated. */
@@ -113,19 +114,19 @@ function conv2dBackward({ inputShape: [h, w, c], outputShape: [oh, ow, f], kerne
  * the gradient is not defined anyway); average pooling shares it equally among the window's inputs, a window cut by
  * 'same' padding counting only the inputs inside as the forward pass does.
  */
-function poolBackward({ inputShape: [h, w, c], outputShape: [oh, ow] }: LayerSummary, layer: PoolingLayerSpec): Backward {
-  const { poolSize, strides } = layer;
+function poolBackward(row: LayerSummary, layer: PoolingLayerSpec): Backward {
+  const [h, w, c] = row.inputShape;
+  const [oh, ow] = row.outputShape;
   const max = layer.type === 'MaxPooling2D';
-  const top = paddingBefore(h, poolSize[0], strides[0], layer.padding);
-  const left = paddingBefore(w, poolSize[1], strides[1], layer.padding);
+  const windows = poolWindows(row, layer);
   return (grad, input) => {
     const out = new Float64Array(h * w * c);
     for (let oy = 0; oy < oh; oy++) {
-      const y0 = Math.max(oy * strides[0] - top, 0);
-      const y1 = Math.min(oy * strides[0] - top + poolSize[0], h);
+      const y0 = windows.y0[oy];
+      const y1 = windows.y1[oy];
       for (let ox = 0; ox < ow; ox++) {
-        const x0 = Math.max(ox * strides[1] - left, 0);
-        const x1 = Math.min(ox * strides[1] - left + poolSize[1], w);
+        const x0 = windows.x0[ox];
+        const x1 = windows.x1[ox];
         for (let ch = 0; ch < c; ch++) {
           const g = grad[(oy * ow + ox) * c + ch];
           if (max) {
