@@ -3,7 +3,8 @@
  * two short runs are recorded first and ticked on the Runs page, a digit is drawn with the bundled CNN, then a
  * longer run starts from the Train page. The Runs page is opened and the running run ticked too, so both comparison
  * charts redraw at every epoch it records; then the Network page, with the bundled CNN's summary, first-layer tiles,
- * histograms and the drawing's activations and saliency; then the bundled MLP chosen there (256 tiles of 28×28).
+ * histograms and the drawing's activations and saliency; then the bundled MLP chosen there (256 tiles of 28×28),
+ * and its page scrolled through to the end, making its charts as they come into view.
  * Per page: the long tasks from the click on its tab to leaving it, and the switch time (click → its content drawn).
  */
 import { performance } from 'node:perf_hooks';
@@ -77,6 +78,20 @@ async function networkDrawn(page: Page, tiles: number): Promise<void> {
   await page.getByTestId('kernel-histogram').first().waitFor({ timeout: 60_000 });
 }
 
+/** Scrolls the page down with the mouse wheel, a screenful every 0.4 s, to its end, then back to the top; the steps taken. */
+async function scrollThrough(page: Page): Promise<number> {
+  await page.getByTestId('network-page').hover();
+  let steps = 0;
+  for (let before = -1, at = 0; at > before; steps++) {
+    before = at;
+    await page.mouse.wheel(0, 600);
+    await page.waitForTimeout(400);
+    at = await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY);
+  }
+  await page.mouse.wheel(0, -100_000);
+  return steps;
+}
+
 export async function pagesDuringTraining(page: Page, options: PagesOptions = {}): Promise<Record<string, unknown>> {
   const { watchSeconds = 10 } = options;
   await recordRuns(page);
@@ -108,6 +123,11 @@ export async function pagesDuringTraining(page: Page, options: PagesOptions = {}
   await networkDrawn(page, 256);
   const mlp = { model: BUNDLED_MODEL, model_switch_ms: Math.round(performance.now() - mlpStarted), ...(await watch(page, from, watchSeconds)) };
 
+  // Its charts are made as they come into view: scrolled down the page as a reader would, then back to the top.
+  from = await pageNow(page);
+  const scrolls = await scrollThrough(page);
+  const scrolled = { model: BUNDLED_MODEL, wheel_steps: scrolls, charts_made: await page.getByTestId('network-page').locator('canvas').count(), ...(await watch(page, from, 2)) };
+
   await page.getByTestId('nav-train').click();
   const stillRunning = (await page.getByTestId('train-status').getAttribute('data-state')) === 'running';
   if (stillRunning) await page.getByTestId('stop-button').click();
@@ -117,5 +137,6 @@ export async function pagesDuringTraining(page: Page, options: PagesOptions = {}
     runs_page: runs,
     network_page_cnn: cnn,
     network_page_mlp: mlp,
+    network_page_scrolled: scrolled,
   };
 }

@@ -4,7 +4,8 @@
  * digit drawn on the Draw page with the saliency map of the answer beside it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { TILE_BORDER_PX, tileFrameOrigin, tileGridLayout } from '../../src/core/inference/tile-grid';
 import { drawOnBundledModel, screenshot, useChromiumApp } from './harness';
 
 let page: Page;
@@ -22,27 +23,38 @@ interface PageCanvas {
   height: number;
   getContext(kind: '2d'): { getImageData(x: number, y: number, width: number, height: number): { data: ArrayLike<number> } };
 }
-type PageWindow = { getComputedStyle(element: unknown): { imageRendering: string } };
+
+/** A tile grid's data attribute as a number. */
+const gridNumber = async (grid: Locator, attribute: string): Promise<number> => Number(await grid.getAttribute(attribute));
 
 /**
- * Per tile canvas: [width, height, opaque pixels, reddish pixels, bluish pixels] of what was drawn on it, once every
- * tile is (they are drawn a few per animation frame).
+ * Per first-layer tile: [width, height, opaque values, reddish values, bluish values] of what was drawn for it on the
+ * grid's one canvas (one pixel read per value), once every tile is drawn (a few per animation frame).
  */
 const tilePixels = async (): Promise<number[][]> => {
-  await page.locator('[data-testid="first-layer-tiles"] [data-drawn="true"]').waitFor();
-  return page.getByTestId('first-layer-tiles').getByTestId('tile').evaluateAll((canvases) =>
-    (canvases as unknown as PageCanvas[]).map((canvas) => {
-      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-      let opaque = 0;
-      let red = 0;
-      let blue = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (data[i + 3] === 255) opaque++;
-        if (data[i] > data[i + 2] + 40) red++;
-        if (data[i + 2] > data[i] + 40) blue++;
-      }
-      return [canvas.width, canvas.height, opaque, red, blue];
-    }),
+  const grid = page.locator('[data-testid="first-layer-tiles"] .tiles[data-drawn="true"]');
+  await grid.waitFor();
+  const [count, width, height, columns] = await Promise.all(['data-tiles', 'data-tile-width', 'data-tile-height', 'data-columns'].map((a) => gridNumber(grid, a)));
+  const layout = tileGridLayout(count, width, height, columns);
+  const origins = Array.from({ length: count }, (_, i) => tileFrameOrigin(layout, i));
+  return grid.getByTestId('tile-grid').evaluate(
+    (canvas, { origins, width, height, side, border }) => {
+      const { width: canvasWidth, height: canvasHeight } = canvas as unknown as PageCanvas;
+      const { data } = (canvas as unknown as PageCanvas).getContext('2d')!.getImageData(0, 0, canvasWidth, canvasHeight);
+      return origins.map(({ x, y }) => {
+        const counts = [width, height, 0, 0, 0];
+        for (let r = 0; r < height; r++) {
+          for (let c = 0; c < width; c++) {
+            const at = 4 * ((y + border + r * side) * canvasWidth + x + border + c * side);
+            if (data[at + 3] === 255) counts[2]++;
+            if (data[at] > data[at + 2] + 40) counts[3]++;
+            if (data[at + 2] > data[at] + 40) counts[4]++;
+          }
+        }
+        return counts;
+      });
+    },
+    { origins, width, height, side: layout.side, border: TILE_BORDER_PX },
   );
 };
 
@@ -95,6 +107,8 @@ describe('the Network page (web mode, real backend)', () => {
     const histograms = page.getByTestId('layer-histograms');
     expect(await histograms.evaluateAll((figures) => figures.map((f) => f.getAttribute('data-layer')))).toEqual(['dense', 'dense_1', 'dense_2']);
     expect(await histograms.first().getByTestId('kernel-histogram').getAttribute('data-values')).toBe(String(784 * 256));
+    // Charts are made as they come into view.
+    await histograms.last().scrollIntoViewIfNeeded();
     await expect.poll(() => histograms.locator('canvas').count()).toBe(6);
     await screenshot(page, 'network-mlp');
   });
@@ -116,7 +130,6 @@ describe('the Network page (web mode, real backend)', () => {
     const tiles = await tilePixels();
     expect(tiles).toHaveLength(32);
     expect(tiles.every(([w, h, opaque]) => w === 3 && h === 3 && opaque === 9)).toBe(true);
-    expect(await page.getByTestId('first-layer-tiles').getByTestId('tile').first().evaluate((canvas) => (globalThis as unknown as PageWindow).getComputedStyle(canvas).imageRendering)).toBe('pixelated');
     expect(await page.getByTestId('layer-histograms').evaluateAll((figures) => figures.map((f) => f.getAttribute('data-layer')))).toEqual(['conv2d', 'conv2d_1', 'dense']);
     await screenshot(page, 'network-cnn');
   });
@@ -138,11 +151,11 @@ describe('the Network page (web mode, real backend)', () => {
     await openModel('bundled-digit-cnn');
     await expect.poll(() => layers.evaluateAll((figures) => figures.map((f) => f.getAttribute('data-layer')))).toEqual(['conv2d', 'max_pooling2d', 'conv2d_1', 'max_pooling2d_1', 'dense']);
     // One feature map per channel: 32 of 26×26, then 32 of 13×13, 64 of 11×11, 64 of 5×5.
-    const maps = (layer: string) => page.locator(`[data-testid="layer-activations"][data-layer="${layer}"] [data-testid="tile"]`);
-    expect(await maps('conv2d').count()).toBe(32);
-    expect(await maps('conv2d').first().getAttribute('width')).toBe('26');
-    expect(await maps('max_pooling2d_1').count()).toBe(64);
-    expect(await maps('max_pooling2d_1').first().getAttribute('width')).toBe('5');
+    const maps = (layer: string): Locator => page.locator(`[data-testid="layer-activations"][data-layer="${layer}"] .tiles`);
+    expect(await gridNumber(maps('conv2d'), 'data-tiles')).toBe(32);
+    expect(await gridNumber(maps('conv2d'), 'data-tile-width')).toBe(26);
+    expect(await gridNumber(maps('max_pooling2d_1'), 'data-tiles')).toBe(64);
+    expect(await gridNumber(maps('max_pooling2d_1'), 'data-tile-width')).toBe(5);
     expect(await leadingDigit('dense')).toBe(7);
     await expect.poll(async () => (await saliencyMap()).digit).toBe(7);
     const cnnMap = await saliencyMap();

@@ -103,6 +103,8 @@ describe('pause, draw with the current weights, resume, continue (web mode, real
     await expect.poll(() => kernel.getAttribute('data-epochs'), { timeout: 30_000 }).toBe('5');
     expect(await page.getByTestId('layer-over-epochs').count()).toBe(continued.weights![0].layers.length);
     await page.getByTestId('weights-over-epochs').scrollIntoViewIfNeeded();
+    // Charts are made as they come into view.
+    await expect.poll(() => page.getByTestId('weights-over-epochs').locator('canvas').count()).toBeGreaterThan(0);
     await screenshot(page, 'network-over-epochs');
   }, 600_000);
 });

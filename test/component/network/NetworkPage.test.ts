@@ -71,21 +71,33 @@ const entry = (id: string): ModelEntry => ({
   id, name: id.toUpperCase(), source: 'trained', createdAt: '', testAccuracy: null, ...layerFacts(MODELS[id].layers), config: null, backend: null, path: `/models/${id}`,
 });
 
-/** What each canvas got from putImageData, by canvas. */
-let painted: Map<HTMLCanvasElement, { width: number; height: number; data: Uint8ClampedArray }>;
+/** An image put on a canvas, and where (CSS pixels). */
+interface Put { image: { width: number; height: number; data: Uint8ClampedArray }; x: number; y: number }
+/** What each canvas got from putImageData since it was last cleared, in order, by canvas. */
+let painted: Map<HTMLCanvasElement, Put[]>;
 let wrapper: VueWrapper;
+
+/** A 2D context that notes what is put on `canvas`. */
+function contextOf(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
+  return {
+    canvas,
+    fillStyle: '',
+    fillRect: () => undefined,
+    clearRect: () => painted.set(canvas, []),
+    createImageData: (width: number, height: number) => ({ width, height, data: new Uint8ClampedArray(4 * width * height) }),
+    putImageData(image: Put['image'], x = 0, y = 0) {
+      painted.set(canvas, [...(painted.get(canvas) ?? []), { image, x, y }]);
+    },
+  } as unknown as CanvasRenderingContext2D;
+}
 
 beforeEach(() => {
   setActivePinia(createPinia());
   painted = new Map();
+  // Every chart counts as seen (frames.ts useSeen makes it in its own frame without an observer).
+  vi.stubGlobal('IntersectionObserver', undefined);
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
-    return {
-      canvas: this,
-      createImageData: (width: number, height: number) => ({ width, height, data: new Uint8ClampedArray(4 * width * height) }),
-      putImageData(this: { canvas: HTMLCanvasElement }, image: { width: number; height: number; data: Uint8ClampedArray }) {
-        painted.set(this.canvas, image);
-      },
-    } as unknown as CanvasRenderingContext2D;
+    return contextOf(this);
   });
   call.mockReset();
   call.mockImplementation(async (method: string, request: { id?: string }) => {
@@ -98,9 +110,10 @@ beforeEach(() => {
 afterEach(() => {
   wrapper?.unmount();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
-/** The page shows its parts one per animation frame (frames.ts): enough frames for every part of these models. */
+/** The page shows its parts and makes its charts one per animation frame (frames.ts): enough frames for all of these models'. */
 async function allShown(): Promise<void> {
   await flushPromises();
   for (let frame = 0; frame < 10; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -132,11 +145,22 @@ const barHeights = (page: VueWrapper, layer: string): number[] =>
   page.findAll(`[data-testid="layer-activations"][data-layer="${layer}"] [data-testid="activation-bar"]`).map((bar) => parseFloat((bar.element as HTMLElement).style.height));
 const summaryRows = (page: VueWrapper): string[][] =>
   page.get('[data-testid="layer-summary-table"]').findAll('tbody tr').map((tr) => tr.findAll('td').map((td) => td.text()));
-/** The RGBA of pixel (row, column) of tile `index` as drawn, in the first layer's tiles or a layer's activation maps. */
-function tilePixel(page: VueWrapper, index: number, row: number, column: number, figure = '[data-testid="first-layer-tiles"]'): number[] {
-  const image = painted.get(page.findAll(`${figure} [data-testid="tile"]`)[index].element as HTMLCanvasElement)!;
-  const at = 4 * (row * image.width + column);
+const FIRST_LAYER = '[data-testid="first-layer-tiles"]';
+/** The images put on a tile grid's one canvas, in the order drawn: tile by tile. */
+const gridPuts = (page: VueWrapper, figure = FIRST_LAYER): Put[] => painted.get(page.get(`${figure} [data-testid="tile-grid"]`).element as HTMLCanvasElement) ?? [];
+/** The RGBA of value (row, column) of tile `index` as drawn, in the first layer's tiles or a layer's activation maps. */
+function tilePixel(page: VueWrapper, index: number, row: number, column: number, figure = FIRST_LAYER): number[] {
+  const grid = page.get(`${figure} .tiles`);
+  const { image } = gridPuts(page, figure)[index];
+  const side = image.width / Number(grid.attributes('data-tile-width'));
+  const at = 4 * (row * side * image.width + column * side);
   return [...image.data.subarray(at, at + 4)];
+}
+/** The grid canvas' tooltip with the pointer at (x, y) CSS pixels of it. */
+async function titleAt(page: VueWrapper, x: number, y: number, figure = FIRST_LAYER): Promise<string | undefined> {
+  const canvas = page.get(`${figure} [data-testid="tile-grid"]`);
+  await canvas.trigger('pointermove', { clientX: x, clientY: y });
+  return canvas.attributes('title');
 }
 type BarOption = { series: Array<{ data: number[] }>; xAxis: { data: string[] } };
 const histogramData = (page: VueWrapper, layer: string, part: 'kernel' | 'bias'): number[] =>
@@ -157,14 +181,18 @@ describe('NetworkPage', () => {
     const figure = page.get('[data-testid="first-layer-tiles"]');
     expect(figure.attributes('data-layer')).toBe('dense');
     expect(figure.attributes('data-tiles')).toBe('3');
-    const tiles = page.findAll('[data-testid="first-layer-tiles"] [data-testid="tile"]');
-    expect(tiles.map((t) => [t.attributes('width'), t.attributes('height'), t.attributes('title')])).toEqual([
-      ['28', '28', 'unit 0'],
-      ['28', '28', 'unit 1'],
-      ['28', '28', 'unit 2'],
+    // One canvas: each weight a 2×2 square, each 56 px tile in a 1 px frame, 4 px apart, left to right.
+    expect(gridPuts(page).map(({ image, x, y }) => [image.width, image.height, x, y])).toEqual([
+      [56, 56, 1, 1],
+      [56, 56, 63, 1],
+      [56, 56, 125, 1],
     ]);
-    // Enlarged by a whole factor, so each weight is a 2×2 square on screen.
-    expect(tiles[0].attributes('style')).toContain('width: 56px');
+    const grid = page.get('[data-testid="first-layer-tiles"] [data-testid="tile-grid"]');
+    expect([grid.attributes('width'), grid.attributes('height')]).toEqual([String(3 * 58 + 2 * 4), '58']);
+    expect(await titleAt(page, 62 + 30, 30)).toBe('unit 1');
+    expect(await titleAt(page, 124 + 57, 57)).toBe('unit 2');
+    // Over the gap between two tiles, no tooltip.
+    expect(await titleAt(page, 60, 30)).toBeUndefined();
     expect(tilePixel(page, 0, 14, 14)).toEqual(RED);
     expect(tilePixel(page, 0, 14, 15)).toEqual(WHITE);
     expect(tilePixel(page, 1, 0, 27)).toEqual(BLUE);
@@ -195,13 +223,12 @@ describe('NetworkPage', () => {
       ['dense (Dense)', '(None, 10)', '3,380'],
     ]);
     expect(page.get('[data-testid="layer-total"]').text()).toBe('3,400');
-    const tiles = page.findAll('[data-testid="first-layer-tiles"] [data-testid="tile"]');
-    expect(tiles.map((t) => [t.attributes('width'), t.attributes('height'), t.attributes('title')])).toEqual([
-      ['3', '3', 'filter 0'],
-      ['3', '3', 'filter 1'],
+    // 18 CSS pixels per weight: 54 px a tile, in a 1 px frame, 4 px apart.
+    expect(gridPuts(page).map(({ image, x, y }) => [image.width, image.height, x, y])).toEqual([
+      [54, 54, 1, 1],
+      [54, 54, 61, 1],
     ]);
-    // 18 CSS pixels per weight: 54 px a tile.
-    expect(tiles[0].attributes('style')).toContain('width: 54px');
+    expect(await titleAt(page, 70, 10)).toBe('filter 1');
     expect(tilePixel(page, 0, 0, 0)).toEqual(RED);
     // −1 against filter 0's largest |weight| 2: half way from white to blue, rounded.
     expect(tilePixel(page, 0, 2, 2)).toEqual([140, 175, 210, 255]);
@@ -233,15 +260,14 @@ describe('NetworkPage', () => {
     await choose(page, 'cnn');
     expect(layerIds(page)).toEqual(['conv2d', 'max_pooling2d', 'dense']);
     const conv = '[data-testid="layer-activations"][data-layer="conv2d"]';
-    expect(page.findAll(`${conv} [data-testid="tile"]`).map((t) => [t.attributes('width'), t.attributes('height'), t.attributes('title')])).toEqual([
-      ['26', '26', 'conv2d channel 0'],
-      ['26', '26', 'conv2d channel 1'],
-    ]);
+    const maps = (figure: string): string[] => ['data-tiles', 'data-tile-width', 'data-tile-height'].map((a) => page.get(`${figure} .tiles`).attributes(a)!);
+    expect(maps(conv)).toEqual(['2', '26', '26']);
+    expect(await titleAt(page, 5, 5, conv)).toBe('conv2d channel 0');
     expect(tilePixel(page, 0, 0, 0, conv)).toEqual(RED);
     expect(tilePixel(page, 0, 0, 1, conv)).toEqual(WHITE);
     expect(tilePixel(page, 1, 0, 0, conv)).toEqual(WHITE);
     const pool = '[data-testid="layer-activations"][data-layer="max_pooling2d"]';
-    expect(page.findAll(`${pool} [data-testid="tile"]`).map((t) => t.attributes('width'))).toEqual(['13', '13']);
+    expect(maps(pool)).toEqual(['2', '13', '13']);
     expect(tilePixel(page, 0, 0, 0, pool)).toEqual(RED);
     // Zero weights and no bias: every digit equally likely.
     expect(barHeights(page, 'dense')).toEqual(new Array(10).fill(100));

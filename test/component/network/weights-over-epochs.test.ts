@@ -38,6 +38,8 @@ let wrapper: VueWrapper;
 
 beforeEach(() => {
   setActivePinia(createPinia());
+  // Every chart counts as seen (frames.ts useSeen makes it in its own frame without an observer).
+  vi.stubGlobal('IntersectionObserver', undefined);
   listeners.clear();
   const mine = summary(1, { modelId: 'mine' });
   runs = [{ ...record(mine), weights: [0, 1, 2].map(statsRow) }, record(summary(2, { modelId: 'old' }))];
@@ -48,11 +50,16 @@ beforeEach(() => {
     throw new Error(`unexpected ${method}`);
   });
 });
-afterEach(() => wrapper?.unmount());
+afterEach(() => {
+  wrapper?.unmount();
+  vi.unstubAllGlobals();
+});
 
 async function mountFor(modelId: string): Promise<VueWrapper> {
   wrapper = mount(WeightsOverEpochs, { props: { modelId } });
   await flushPromises();
+  // Each chart is made in an animation frame of its own.
+  for (let frame = 0; frame < 10; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
   return wrapper;
 }
 

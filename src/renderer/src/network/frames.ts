@@ -2,32 +2,55 @@
  * Work spread over animation frames, so that the Network page's hundreds of tile canvases and its charts do not
  * make one long task (issue 19: none over 50 ms while training runs beside it).
  */
-import { onBeforeUnmount, ref, watch, type Ref, type WatchSource } from 'vue';
+import { onBeforeUnmount, onMounted, ref, watch, type Ref, type WatchSource } from 'vue';
 
 /**
- * Wall-clock time given to steps per frame. A wall-clock budget rather than a count of steps: when training shares
- * the cores, each step takes longer and fewer run per frame.
+ * Wall-clock time given to steps per frame, all runs together (five tile grids drawing at once share it rather
+ * than take it five times). A wall-clock budget rather than a count of steps: when training shares the cores, each
+ * step takes longer and fewer run per frame.
  */
 export const FRAME_BUDGET_MS = 8;
 
+interface StepRun {
+  steps: ReadonlyArray<() => void>;
+  next: number;
+  done: () => void;
+}
+/** Runs with steps left, oldest first: each frame takes steps from the oldest until the budget is spent. */
+const runs: StepRun[] = [];
+let scheduled = 0;
+/** Set by a step that used the rest of the frame's budget (inTurn). */
+let frameSpent = false;
+
+function runFrame(): void {
+  scheduled = 0;
+  frameSpent = false;
+  const until = performance.now() + FRAME_BUDGET_MS;
+  while (runs.length) {
+    const run = runs[0];
+    if (run.next < run.steps.length) run.steps[run.next++]();
+    if (run.next >= run.steps.length) {
+      runs.shift();
+      run.done();
+    }
+    if (frameSpent || performance.now() >= until) break;
+  }
+  if (runs.length && !scheduled) scheduled = requestAnimationFrame(runFrame);
+}
+
 /**
- * Runs the steps in order: the first at once, then as many per animation frame as fit in FRAME_BUDGET_MS (at
- * least one), and `done` after the last. Returns a function that drops the steps not run yet (and `done`).
+ * Runs the steps in order from the next animation frame on, as many per frame as fit in FRAME_BUDGET_MS (at least
+ * one), after the steps of runs started earlier, and `done` after the last: never in the task that asked (a
+ * component's mount is work enough for one task). Returns a function that drops the steps not run yet (and `done`).
  */
 export function runInFrames(steps: ReadonlyArray<() => void>, done: () => void = () => undefined): () => void {
-  let next = 0;
-  let frame = 0;
-  const run = (): void => {
-    const until = performance.now() + FRAME_BUDGET_MS;
-    while (next < steps.length) {
-      steps[next++]();
-      if (performance.now() >= until) break;
-    }
-    if (next < steps.length) frame = requestAnimationFrame(run);
-    else done();
+  const run: StepRun = { steps, next: 0, done };
+  runs.push(run);
+  if (!scheduled) scheduled = requestAnimationFrame(runFrame);
+  return () => {
+    const at = runs.indexOf(run);
+    if (at >= 0) runs.splice(at, 1);
   };
-  run();
-  return () => cancelAnimationFrame(frame);
 }
 
 /**
@@ -54,4 +77,45 @@ export function useStagger(key: WatchSource, parts: () => number): Readonly<Ref<
   );
   onBeforeUnmount(() => cancelAnimationFrame(frame));
   return shown;
+}
+
+/**
+ * Runs `callback` (something heavy: an echarts chart takes 5–10 ms warm and ~50 ms for the page's first) in a
+ * later animation frame, after the steps asked for before it, and ends that frame's work with it: charts asked for
+ * at once are made one per frame. Returns a function that drops it if it has not run.
+ */
+export function inTurn(callback: () => void): () => void {
+  return runInFrames([
+    () => {
+      callback();
+      frameSpent = true;
+    },
+  ]);
+}
+
+/** How near the viewport (CSS px) a part must come to be made: a little ahead of scrolling to it. */
+const SEEN_MARGIN_PX = 200;
+
+/**
+ * Becomes true, for good, in its own turn (inTurn) once `target` comes near the viewport: what nobody scrolled to is
+ * never made (the Network page's charts below the tiles). Without IntersectionObserver it comes true in turn at once.
+ */
+export function useSeen(target: Readonly<Ref<Element | null | undefined>>): Readonly<Ref<boolean>> {
+  const seen = ref(false);
+  let observer: IntersectionObserver | null = null;
+  let dequeue = (): void => undefined;
+  const reveal = (): void => {
+    observer?.disconnect();
+    dequeue = inTurn(() => (seen.value = true));
+  };
+  onMounted(() => {
+    if (typeof IntersectionObserver === 'undefined' || !target.value) return reveal();
+    observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && reveal(), { rootMargin: `${SEEN_MARGIN_PX}px` });
+    observer.observe(target.value);
+  });
+  onBeforeUnmount(() => {
+    observer?.disconnect();
+    dequeue();
+  });
+  return seen;
 }
