@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../src/core/api/ipc';
+import { loadMnist } from '../../src/core/dataset';
 import { LOCK_FILE, lockUserDir } from '../../src/core/service/user-dir-lock';
 import { VERIFY_FIXTURES } from '../helpers/verify-kit';
 import { BUILT_PRELOAD, BUILT_RENDERER, ensureDesktopBuild } from './built-app';
@@ -173,6 +174,23 @@ describe('the built main process starting under the electron double', () => {
     await expect
       .poll(async () => (await state()).calls.find((c) => c.name === 'dialog.showErrorBox'), { timeout: 30_000 })
       .toMatchObject({ title: 'Cannot open model', content: expect.stringMatching(/^[^\n]*broken\.h5: [^\n]+$/) });
+  });
+
+  it('keeps an opened .tflite compiled in LiteRT.js in the main process and reads the Draw page’s drawings with it over IPC', async () => {
+    const opened = await invoke('openTfliteForDrawing', { fileName: 'reference_cnn.tflite', data: readFileSync(`${VERIFY_FIXTURES}reference_cnn.tflite`).toString('base64') });
+    expect(opened).toMatchObject({ ok: true, result: { fileName: 'reference_cnn.tflite', runtime: expect.stringMatching(/^LiteRT\.js \d/), input: expect.stringMatching(/^float32 \[1,28,28,1\]/) } });
+    const { id } = (opened as { result: { id: string } }).result;
+    // MNIST test digits as the Draw page sends them (pixel / 255): the independently written CNN reads them as their labels.
+    const { test } = await loadMnist();
+    let correct = 0;
+    for (let i = 0; i < 10; i++) {
+      const input = Array.from(test.pixels.subarray(i * 784, (i + 1) * 784), (v) => v / 255);
+      const reply = (await invoke('predictTflite', { id, input })) as { result: { probabilities: number[] } };
+      const { probabilities } = reply.result;
+      if (probabilities.indexOf(Math.max(...probabilities)) === test.labels[i]) correct++;
+    }
+    expect(correct).toBeGreaterThanOrEqual(9);
+    expect(await invoke('predictTflite', { id, input: [0.5] })).toEqual({ ok: false, error: expect.stringMatching(/^invalid predictTflite request: input: /) });
   });
 
   it('reveals a model file in the folder through shell.showItemInFolder', async () => {

@@ -122,9 +122,9 @@ describe('any .tflite digit classifier, evaluated in LiteRT.js', () => {
     ['MediaPipe-style image classifier, uint8 [1,28,28,3] raw pixels', file('rgb-uint8.tflite'), KERAS_MLP, 'uint8 [1,28,28,3], R=G=B, raw pixels', 0],
     ['kit MLP writer behind MEAN + RESHAPE, channels-first RGB [1,3,28,28]', file('mlp-nchw-rgb.tflite'), KERAS_MLP, 'float32 [1,3,28,28], R=G=B', 0],
     ['MediaPipe-style image classifier, per-channel NormalizationOptions', file('rgb-norm-3-values.tflite'), KERAS_MLP, '(pixel − [0, 0, 0]) / [255, 255, 255] as its metadata says', 0],
-    ['full-integer int8 MLP with int8 input and output', file('full-integer-int8.tflite'), KERAS_MLP, 'int8 [1,784], pixels/255 quantized with scale 0.00392, zero point -128', 0.5],
-    ['full-integer int8 MLP with int8 ends and a dynamic batch', file('full-integer-int8-dynamic.tflite'), KERAS_MLP, 'int8 [1,784], pixels/255 quantized with scale 0.00392, zero point -128', 0.5],
-    ['full-integer int8 MLP with uint8 input and output', file('full-integer-uint8.tflite'), KERAS_MLP, 'uint8 [1,784], pixels/255 quantized with scale 0.00392, zero point 0', 0.5],
+    ['full-integer int8 MLP with int8 input and output', file('full-integer-int8.tflite'), KERAS_MLP, 'int8 [1,784], pixels − 128 (scale 0.00392, zero point -128)', 0.5],
+    ['full-integer int8 MLP with int8 ends and a dynamic batch', file('full-integer-int8-dynamic.tflite'), KERAS_MLP, 'int8 [1,784], pixels − 128 (scale 0.00392, zero point -128)', 0.5],
+    ['full-integer int8 MLP with uint8 input and output', file('full-integer-uint8.tflite'), KERAS_MLP, 'uint8 [1,784], raw pixels 0–255', 0.5],
     ['full-integer int8 MLP with float32 input and output', file('full-integer-float32.tflite'), KERAS_MLP, 'float32 [1,784]', 0.5],
   ])('%s: scores Keras’ accuracy', async (_, path, keras, input, tolerance) => {
     const result = await evaluateTflite(readFileSync(path), test);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { BackendName } from './backends';
 import { INPUT_SHAPES, INPUT_TYPES, LABEL_STYLES, QUANTIZATIONS } from './export-options';
 import type { BatchNormWeights, LayerSpec } from './layer-model';
+import { INPUT_SIZE } from './model-spec';
 import type { ModelSummary } from './model-summary';
 import type { RunRecord, RunSummary } from './run-history';
 import { trainConfigSchema, type TrainConfig } from './train-config';
@@ -94,6 +95,13 @@ export const requestSchemas = {
    * file is not added to the library (it has no Keras layers to train or export). Cancelled as job 'evaluate'.
    */
   evaluateTfliteFile: z.object({ fileName: openedFileName, data: importBase64 }).strict(),
+  /**
+   * Opens a .tflite file (as evaluateTfliteFile takes it) for the Draw page to read drawings with: compiled once in
+   * LiteRT.js and kept, one at a time, replacing the one opened before.
+   */
+  openTfliteForDrawing: z.object({ fileName: openedFileName, data: importBase64 }).strict(),
+  /** The open .tflite file's reading of one drawing: its 784 model-input values (strokesToModelInput), 0 = no ink, 1 = full ink. */
+  predictTflite: z.object({ id: modelId, input: z.array(z.number().min(0).max(1)).length(INPUT_SIZE) }).strict(),
   getTestImages: z.object({ indices: z.array(z.number().int().min(0).max(9_999)).max(500) }).strict(),
   importModel: z
     .object({
@@ -225,6 +233,15 @@ export interface EvaluationResult {
   input?: string;
 }
 
+/** A .tflite file open for drawing: predictTflite names it by `id` until another file replaces it. */
+export interface TfliteDrawingModel {
+  id: string;
+  fileName: string;
+  /** The runtime that runs it and how a drawing is fed to it ("float32 [1,28,28,1], (pixel − 0) / 255"). */
+  runtime: string;
+  input: string;
+}
+
 export interface FileDownload {
   fileName: string;
   /** base64 */
@@ -271,6 +288,9 @@ export interface Responses {
   evaluateModel: EvaluationResult;
   evaluateTfliteFile: EvaluationResult;
   cancelJob: { cancelled: boolean };
+  openTfliteForDrawing: TfliteDrawingModel;
+  /** 10 per digit: the file's probabilities, or the softmax of its scores when it gives logits. */
+  predictTflite: { probabilities: number[] };
   getTestImages: { images: Array<{ index: number; label: number; pixels: string }> };
   importModel: ModelEntry;
   downloadModel: FileDownload;

@@ -2,8 +2,8 @@
  * The backend behind the API contract, shared by the Electron main process and the web mode: training runs,
  * the model library, evaluation and exports. Shells only move messages; every request is validated here.
  */
-import { base64ByteLength, base64ToBytes, bytesToBase64 } from '../api/base64';
-import { ApiError, IMPORT_TOO_LARGE, MAX_IMPORT_BYTES, isMethod, parseRequest, type ApiEvent, type Method, type Request, type Responses, type SampleEntry, type TrainingState } from '../api/contract';
+import { base64ToBytes, bytesToBase64 } from '../api/base64';
+import { ApiError, isMethod, parseRequest, type ApiEvent, type Responses, type SampleEntry, type TrainingState } from '../api/contract';
 import type { LayerModel } from '../api/layer-model';
 import { loadMnist, type Mnist } from '../dataset';
 import { BACKEND_LABELS } from '../api/backends';
@@ -16,7 +16,9 @@ import type { DoneEvent, WeightsPoint } from '../api/training-events';
 import { TrainingSession, type TrainingResult } from '../training/session';
 import type { TrainingInputs, WeightsSnapshot } from '../training/worker-protocol';
 import { h5Download, samplesIdxDownload } from './downloads';
+import type { Handlers } from './handlers';
 import { historyCsv } from './history-csv';
+import { refuseOversizedImport } from './import-size';
 import { JobRunner } from './jobs';
 import { sweepLeftovers } from './leftovers';
 import { ModelStore } from './model-store';
@@ -24,6 +26,7 @@ import { planContinue } from './continue-run';
 import { RunRecorder } from './run-recorder';
 import { RunStore, runSummary } from './run-store';
 import { SampleStore, type StoredSample } from './sample-store';
+import { tfliteHandlers } from './tflite-handlers';
 import { UnsavedModelKeeper } from './unsaved-model';
 
 export interface AppServiceOptions {
@@ -33,21 +36,8 @@ export interface AppServiceOptions {
   bundledModelsDir: string;
 }
 
-type Handlers = { [M in Method]: (request: Request<M>) => Promise<Responses[M]> };
-
 /** What the UI gets of a saved drawing (the strokes stay on disk). */
 const sampleEntry = ({ id, label, createdAt, pixels }: StoredSample): SampleEntry => ({ id, label, createdAt, pixels });
-
-/**
- * Refuses an import larger than MAX_IMPORT_BYTES before a byte of it is decoded: the decoded copies and the
- * checks that follow would cost many times its size in memory.
- */
-function refuseOversizedImport({ fileName, data, weightsData }: Pick<Request<'importModel'>, 'fileName' | 'data' | 'weightsData'>): void {
-  const bytes = base64ByteLength(data) + (weightsData ? base64ByteLength(weightsData) : 0);
-  if (bytes <= MAX_IMPORT_BYTES) return;
-  const files = weightsData ? `${fileName} and its weights file hold` : `${fileName} holds`;
-  throw new ApiError(`${files} ${IMPORT_TOO_LARGE}`);
-}
 
 /** Why a pause or resume was refused, by the state the run was found in. */
 const PAUSE_REFUSALS = {
@@ -74,7 +64,7 @@ export class AppService {
   readonly samples: SampleStore;
   readonly runs: RunStore;
   private readonly session: TrainingSession;
-  private readonly jobs: JobRunner;
+  private readonly jobs = new JobRunner();
   private readonly unsaved: UnsavedModelKeeper;
   private readonly listeners = new Set<(event: ApiEvent) => void>();
   /** `running` stays true until the run's model is saved (or kept after a failed save), so no run overlaps it. */
@@ -90,7 +80,6 @@ export class AppService {
     this.samples = new SampleStore(options.userDir);
     this.runs = new RunStore(options.userDir);
     this.session = new TrainingSession();
-    this.jobs = new JobRunner();
     this.unsaved = new UnsavedModelKeeper(this.store);
     // Clear what crashed runs left behind, then read the library while the window loads, so the Draw page's first
     // model is ready when asked for.
@@ -199,11 +188,7 @@ export class AppService {
       return (await this.jobs.run({ kind: 'evaluate', id, model })) as Responses['evaluateModel'];
     },
 
-    evaluateTfliteFile: async (request) => {
-      refuseOversizedImport(request);
-      const job = { kind: 'evaluate' as const, id: request.fileName, tflite: base64ToBytes(request.data) };
-      return (await this.jobs.run(job)) as Responses['evaluateTfliteFile'];
-    },
+    ...tfliteHandlers(this.jobs),
 
     cancelJob: async ({ job }) => ({ cancelled: this.jobs.cancel(job) }),
 

@@ -1,6 +1,7 @@
 /**
  * Runs any .tflite digit classifier in LiteRT.js on a set of 28×28 digits, in whatever input form the file has
- * (classifier-io.ts), and returns its 10 scores per digit as real numbers.
+ * (classifier-io.ts), and returns its 10 scores per digit as real numbers: a whole set at once, or one drawing at a time
+ * from a classifier kept open.
  */
 import type { CompiledModel, Tensor } from '@litertjs/core';
 import { NUM_CLASSES } from '../../api/model-spec';
@@ -45,24 +46,55 @@ async function runBatch(compiled: CompiledModel, tensor: Tensor, log: string[]):
   }
 }
 
-export async function classifyDigits(bytes: Uint8Array, set: DigitSet): Promise<TfliteScores> {
+/** A .tflite digit classifier compiled in LiteRT.js, ready to read digits until it is closed. */
+export interface OpenedClassifier {
+  runtime: string;
+  /** How the digits are fed, in one line ("float32 [1,784], (pixel − 0) / 255"). */
+  input: string;
+  /** The most digits one classify() call takes: the file's batch dimension. */
+  batch: number;
+  /**
+   * The 10 scores per digit for `count` (at most `batch`) digits starting at digit `first` of `pixels`, 784 values
+   * per digit from 0 (no ink) to 255 (fractions allowed).
+   */
+  classify(pixels: ArrayLike<number>, first: number, count: number): Promise<Float32Array>;
+  /** Frees the runtime's copy of the model; classify() must not be called after. */
+  close(): void;
+}
+
+/** Compiles the file in LiteRT.js, or fails in one line saying why it is not a digit classifier it can run. */
+export async function openClassifier(bytes: Uint8Array): Promise<OpenedClassifier> {
   const declared = digitClassifierIo(bytes);
   const hasInt8End = declared.input.type === 'int8' || declared.output.type === 'int8';
   const io = hasInt8End ? uint8Io(declared) : declared;
   const { litert, log } = await loadLiteRt();
   const { compiled, runtime } = await compileTflite(hasInt8End ? withUint8Ends(withStaticShapes(bytes)) : withStaticShapes(bytes));
+  return {
+    runtime,
+    input: describeInput(declared),
+    batch: io.batch,
+    async classify(pixels, first, count) {
+      try {
+        const tensor = new litert.Tensor(inputArray(io, encodeImages(io, pixels, first, count)), io.input.shape);
+        const raw = await runBatch(compiled, tensor, log).finally(() => tensor.delete());
+        return decodeScores(io, raw).subarray(0, count * NUM_CLASSES);
+      } catch (error) {
+        throw new Error(`${runtime} cannot run the model: ${(error as Error).message.split('\n')[0]}`);
+      }
+    },
+    close: () => compiled.delete(),
+  };
+}
+
+export async function classifyDigits(bytes: Uint8Array, set: DigitSet): Promise<TfliteScores> {
+  const classifier = await openClassifier(bytes);
   try {
     const scores = new Float32Array(set.count * NUM_CLASSES);
-    for (let first = 0; first < set.count; first += io.batch) {
-      const count = Math.min(io.batch, set.count - first);
-      const tensor = new litert.Tensor(inputArray(io, encodeImages(io, set.pixels, first, count)), io.input.shape);
-      const raw = await runBatch(compiled, tensor, log).finally(() => tensor.delete());
-      scores.set(decodeScores(io, raw).subarray(0, count * NUM_CLASSES), first * NUM_CLASSES);
+    for (let first = 0; first < set.count; first += classifier.batch) {
+      scores.set(await classifier.classify(set.pixels, first, Math.min(classifier.batch, set.count - first)), first * NUM_CLASSES);
     }
-    return { runtime, input: describeInput(declared), scores };
-  } catch (error) {
-    throw new Error(`${runtime} cannot run the model: ${(error as Error).message.split('\n')[0]}`);
+    return { runtime: classifier.runtime, input: classifier.input, scores };
   } finally {
-    compiled.delete();
+    classifier.close();
   }
 }

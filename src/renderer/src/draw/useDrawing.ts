@@ -1,9 +1,11 @@
 /**
  * The Draw page's state: the strokes, an undo history, and the prediction for them. The prediction is
- * recomputed after every change, and while a stroke is being drawn at most every LIVE_INTERVAL ms.
+ * recomputed after every change, and while a stroke is being drawn at most every LIVE_INTERVAL ms: at once by a model
+ * run in the page, when its answer comes by a model the backend runs (remoteReading.ts).
  */
 import { computed, nextTick, ref, shallowRef, watch, type Ref } from 'vue';
-import { predictStrokes, type Prediction, type Predictor } from './predict';
+import { noDigit, predictStrokes, strokesInput, type Prediction, type Reader, type RemotePredictor } from './predict';
+import { useRemoteReading } from './remoteReading';
 import type { Stroke } from './strokes';
 
 const LIVE_INTERVAL = 100;
@@ -28,9 +30,9 @@ function recordTiming(timings: number[], ms: number): void {
   if (timings.length > TIMING_LIMIT) timings.splice(0, timings.length - TIMING_LIMIT);
 }
 
-const NO_PREDICTION: Prediction = { digit: null, probabilities: new Float32Array(10), input: new Float32Array(784) };
+const NO_PREDICTION: Prediction = noDigit(new Float32Array(784));
 
-export function useDrawing(predictor: Readonly<Ref<Predictor | null>>) {
+export function useDrawing(predictor: Readonly<Ref<Reader | null>>) {
   const strokes = shallowRef<Stroke[]>([]);
   const history = shallowRef<Stroke[][]>([]);
   const prediction = shallowRef<Prediction>(NO_PREDICTION);
@@ -40,12 +42,27 @@ export function useDrawing(predictor: Readonly<Ref<Predictor | null>>) {
   let live: readonly number[] | null = null;
   let liveTimer: ReturnType<typeof setTimeout> | undefined;
   let lastLive = -Infinity;
+  const remote = useRemoteReading((answer, count) => {
+    predictedStrokes.value = count;
+    prediction.value = answer;
+  });
+
+  /** The backend's model is asked about a digit; the shown reading stays the last one's until it answers. */
+  function askRemote(model: RemotePredictor, lines: ReadonlyArray<ArrayLike<number>>): void {
+    const { pixels, empty } = strokesInput(lines);
+    if (!empty) return remote.ask(model, pixels, strokes.value.length);
+    remote.supersede();
+    predictedStrokes.value = strokes.value.length;
+    prediction.value = noDigit(pixels);
+  }
 
   function predict(inProgress?: readonly number[]): void {
     const model = predictor.value;
-    predictedStrokes.value = strokes.value.length;
     const lines: Array<ArrayLike<number>> = strokes.value.map((s) => s.points);
     if (inProgress) lines.push(inProgress);
+    if (model && typeof model !== 'function') return askRemote(model, lines);
+    remote.supersede();
+    predictedStrokes.value = strokes.value.length;
     const started = performance.now();
     prediction.value = model ? predictStrokes(lines, model) : NO_PREDICTION;
     // Only drawings the model read are timed: an empty canvas or a dot costs next to nothing.
@@ -67,6 +84,8 @@ export function useDrawing(predictor: Readonly<Ref<Predictor | null>>) {
 
   async function addStroke(stroke: Stroke, endedAt: number): Promise<void> {
     commit([...strokes.value, stroke]);
+    // A model the backend runs shows its reading when the answer comes: the time is taken then.
+    if (remote.awaiting.value) await remote.settled();
     await nextTick();
     recordTiming((window.__digitStudioDrawTiming ??= []), performance.now() - endedAt);
   }
@@ -114,6 +133,8 @@ export function useDrawing(predictor: Readonly<Ref<Predictor | null>>) {
     strokes,
     prediction,
     predictedStrokes,
+    /** The newest drawing is with the backend's model: the shown reading is an older drawing's until it answers. */
+    awaiting: remote.awaiting,
     canUndo: computed(() => history.value.length > 0),
     addStroke,
     strokeProgress,
