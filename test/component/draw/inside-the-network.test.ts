@@ -23,11 +23,14 @@ const withPixel = (value: number): Float32Array => {
   return input;
 };
 
-let frames: FrameRequestCallback[];
+/** Animation frame callbacks asked for, by id. */
+let frames: Map<number, FrameRequestCallback>;
 let wrapper: VueWrapper;
 beforeEach(() => {
-  frames = [];
-  vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+  frames = new Map();
+  let ids = 0;
+  vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => (frames.set(++ids, callback), ids));
+  vi.spyOn(window, 'cancelAnimationFrame').mockImplementation((id) => void frames.delete(id));
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
     () => ({ createImageData: (w: number, h: number) => ({ width: w, height: h, data: new Uint8ClampedArray(4 * w * h) }), putImageData: () => undefined }) as unknown as CanvasRenderingContext2D,
   );
@@ -38,7 +41,8 @@ afterEach(() => {
 });
 
 async function runFrames(): Promise<void> {
-  const pending = frames.splice(0);
+  const pending = [...frames.values()];
+  frames.clear();
   pending.forEach((callback) => callback(0));
   await wrapper.vm.$nextTick();
 }
@@ -56,27 +60,29 @@ describe('Inside the network on the Draw page', () => {
   it('draws nothing while closed, however the drawing changes', async () => {
     wrapper = mount(InsideTheNetwork, { props: { model: centreMlp(), input: withPixel(1) } });
     await wrapper.setProps({ input: withPixel(0.5) });
-    expect(frames).toHaveLength(0);
+    expect(frames.size).toBe(0);
     expect(wrapper.find('[data-testid="drawing-activations"]').exists()).toBe(false);
   });
 
   it('open, shows the newest drawing once per animation frame, and the centre unit follows the centre pixel', async () => {
     wrapper = mount(InsideTheNetwork, { props: { model: centreMlp(), input: withPixel(0) } });
     await open();
-    // The drawing on the next frame, then its layers one per frame (network/frames.ts).
+    // The drawing on the next frame, traced on the one after, then its layers one per frame (network/frames.ts).
     const layerIds = (): string[] => wrapper.findAll('[data-testid="layer-activations"]').map((f) => f.attributes('data-layer')!);
     const shownPerFrame: string[][] = [];
-    for (let frame = 0; frame < 4; frame++) {
+    for (let frame = 0; frame < 5; frame++) {
       await runFrames();
       shownPerFrame.push(layerIds());
     }
-    expect(shownPerFrame).toEqual([[], ['dense'], ['dense', 'dense_1'], ['dense', 'dense_1']]);
+    expect(shownPerFrame).toEqual([[], [], ['dense'], ['dense', 'dense_1'], ['dense', 'dense_1']]);
     const dark = hiddenBars();
     // Three drawings within one frame: one frame is asked for, and it shows the last.
     await wrapper.setProps({ input: withPixel(0.2) });
     await wrapper.setProps({ input: withPixel(0.6) });
     await wrapper.setProps({ input: withPixel(1) });
-    expect(frames).toHaveLength(1);
+    expect(frames.size).toBe(1);
+    await runFrames();
+    // Traced on the next frame, shown in place.
     await runFrames();
     const inked = hiddenBars();
     expect(inked[0]).not.toEqual(dark[0]); // unit 0: relu(1 · pixel) went from 0 to 1

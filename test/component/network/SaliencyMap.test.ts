@@ -5,7 +5,7 @@
  * and 0.5 the map is +1 (full red) and −0.5 (half blue), and white wherever the model does not look or nothing is
  * drawn.
  */
-import { mount, type VueWrapper } from '@vue/test-utils';
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { denseLayers, type LayerModel } from '../../../src/core/api/layer-model';
 import { mlpSpec } from '../../../src/core/api/model-spec';
@@ -59,12 +59,19 @@ function pixel(row: number, column: number): number[] {
   return [...image.data.subarray(at, at + 4)];
 }
 
+/** The drawing is traced in an animation frame after it is shown (network/frames.ts): a few frames. */
+async function traced(): Promise<void> {
+  for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  await flushPromises();
+}
+
 describe('SaliencyMap', () => {
-  it('shows beside the drawing which pixels pushed the predicted digit: red for, blue against, white elsewhere', () => {
+  it('shows beside the drawing which pixels pushed the predicted digit: red for, blue against, white elsewhere', async () => {
     // Digit 3's logit 1 + 1 − 0.5 beats digit 5's 2 · 0.25. Pixel (5, 5) is drawn but no weight looks at it;
     // (20, 20) is weighed, but by digit 5, not the prediction.
     const input = drawing([[14, 14, 1], [0, 0, 0.5], [5, 5, 1], [20, 20, 0.25]]);
     wrapper = mount(DrawingActivations, { props: { model: linearModel(), input }, attachTo: document.body });
+    await traced();
     const map = wrapper.get('[data-testid="drawing-activations"] .input [data-testid="saliency-map"]');
     expect(map.attributes('data-digit')).toBe('3');
     const canvas = map.get('canvas');
@@ -80,9 +87,11 @@ describe('SaliencyMap', () => {
 
   it('redraws for a new drawing and follows the new prediction', async () => {
     wrapper = mount(DrawingActivations, { props: { model: linearModel(), input: drawing([[14, 14, 1]]) }, attachTo: document.body });
+    await traced();
     expect(pixel(14, 14)).toEqual(RED);
     // Digit 5's logit 2 · 1 now beats digit 3's 1 + 0.5: the map is digit 5's, that one pixel.
     await wrapper.setProps({ input: drawing([[14, 14, 0.5], [20, 20, 1]]) });
+    await traced();
     expect(wrapper.get('[data-testid="saliency-map"]').attributes('data-digit')).toBe('5');
     expect(pixel(20, 20)).toEqual(RED);
     expect(pixel(14, 14)).toEqual(WHITE);

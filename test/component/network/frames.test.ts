@@ -92,14 +92,17 @@ describe('runInFrames, several runs', () => {
     expect(second).toEqual([0, 1, 2]);
   });
 
-  it('ends the frame after a turn, so steps asked for after it wait for the next frame', () => {
+  it('gives a turn a frame of its own: steps asked for before it run in an earlier frame, those after in a later one', () => {
     const ran: string[] = [];
+    runInFrames([() => ran.push('tile 1')]);
     inTurn(() => ran.push('chart'));
-    runInFrames([() => ran.push('tile')]);
+    runInFrames([() => ran.push('tile 2')]);
     nextFrame();
-    expect(ran).toEqual(['chart']);
+    expect(ran).toEqual(['tile 1']);
     nextFrame();
-    expect(ran).toEqual(['chart', 'tile']);
+    expect(ran).toEqual(['tile 1', 'chart']);
+    nextFrame();
+    expect(ran).toEqual(['tile 1', 'chart', 'tile 2']);
   });
 });
 

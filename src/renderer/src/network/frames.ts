@@ -15,25 +15,25 @@ interface StepRun {
   steps: ReadonlyArray<() => void>;
   next: number;
   done: () => void;
+  /** A turn (inTurn): starts a frame of its own, and no other step follows it in that frame. */
+  alone: boolean;
 }
 /** Runs with steps left, oldest first: each frame takes steps from the oldest until the budget is spent. */
 const runs: StepRun[] = [];
 let scheduled = 0;
-/** Set by a step that used the rest of the frame's budget (inTurn). */
-let frameSpent = false;
 
 function runFrame(): void {
   scheduled = 0;
-  frameSpent = false;
   const until = performance.now() + FRAME_BUDGET_MS;
-  while (runs.length) {
+  for (let ran = 0; runs.length; ran++) {
     const run = runs[0];
+    if (run.alone && ran > 0) break;
     if (run.next < run.steps.length) run.steps[run.next++]();
     if (run.next >= run.steps.length) {
       runs.shift();
       run.done();
     }
-    if (frameSpent || performance.now() >= until) break;
+    if (run.alone || performance.now() >= until) break;
   }
   if (runs.length && !scheduled) scheduled = requestAnimationFrame(runFrame);
 }
@@ -43,8 +43,8 @@ function runFrame(): void {
  * one), after the steps of runs started earlier, and `done` after the last: never in the task that asked (a
  * component's mount is work enough for one task). Returns a function that drops the steps not run yet (and `done`).
  */
-export function runInFrames(steps: ReadonlyArray<() => void>, done: () => void = () => undefined): () => void {
-  const run: StepRun = { steps, next: 0, done };
+export function runInFrames(steps: ReadonlyArray<() => void>, done: () => void = () => undefined, alone = false): () => void {
+  const run: StepRun = { steps, next: 0, done, alone };
   runs.push(run);
   if (!scheduled) scheduled = requestAnimationFrame(runFrame);
   return () => {
@@ -80,17 +80,12 @@ export function useStagger(key: WatchSource, parts: () => number): Readonly<Ref<
 }
 
 /**
- * Runs `callback` (something heavy: an echarts chart takes 5–10 ms warm and ~50 ms for the page's first) in a
- * later animation frame, after the steps asked for before it, and ends that frame's work with it: charts asked for
- * at once are made one per frame. Returns a function that drops it if it has not run.
+ * Runs `callback` (something heavy: an echarts chart takes 5–10 ms warm and ~50 ms for the page's first) in an
+ * animation frame of its own, after the steps asked for before it: charts asked for at once are made one per frame,
+ * and nothing else runs in their frames. Returns a function that drops it if it has not run.
  */
 export function inTurn(callback: () => void): () => void {
-  return runInFrames([
-    () => {
-      callback();
-      frameSpent = true;
-    },
-  ]);
+  return runInFrames([callback], undefined, true);
 }
 
 /** How near the viewport (CSS px) a part must come to be made: a little ahead of scrolling to it. */
