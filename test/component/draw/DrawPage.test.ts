@@ -4,7 +4,6 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ModelEntry } from '../../../src/core/api/contract';
 import type * as Preprocess from '../../../src/core/preprocess';
-import type { Stroke } from '../../../src/renderer/src/draw/strokes';
 import { bundledPredictor } from './fixtures';
 
 const { call } = vi.hoisted(() => ({ call: vi.fn() }));
@@ -27,13 +26,13 @@ import DrawPage from '../../../src/renderer/src/draw/DrawPage.vue';
 import DigitImage from '../../../src/renderer/src/shared/DigitImage.vue';
 import { useModelsStore } from '../../../src/renderer/src/stores/models';
 import { MLP_FACTS } from '../../helpers/model-facts';
+import { drawPageProbe } from './draw-page-probe';
 
 const entry = (id: string, name: string, testAccuracy: number | null): ModelEntry => ({
   id, name, source: 'bundled', createdAt: '', testAccuracy, ...MLP_FACTS, config: null, backend: null, path: `/models/${id}.json`,
 });
 const predictor = bundledPredictor();
 let wrapper: VueWrapper;
-let nextId = 1;
 
 function mountWithModel(): ReturnType<typeof useModelsStore> {
   setActivePinia(createPinia());
@@ -45,14 +44,7 @@ function mountWithModel(): ReturnType<typeof useModelsStore> {
   return models;
 }
 
-const prediction = () => wrapper.get('[data-testid="prediction"]');
-const shown = () => ({ digit: prediction().attributes('data-digit'), strokes: prediction().attributes('data-strokes') });
-
-async function drawStroke(points = [60, 60, 200, 60, 120, 260]): Promise<void> {
-  const stroke: Stroke = { id: nextId++, points, widths: points.filter((_, i) => i % 2 === 0).map(() => 16) };
-  wrapper.findComponent(DrawCanvas).vm.$emit('stroke', stroke, performance.now());
-  await flushPromises();
-}
+const { prediction, shown, drawStroke } = drawPageProbe(() => wrapper);
 
 beforeEach(() => {
   call.mockReset();
@@ -154,8 +146,7 @@ describe('DrawPage', () => {
   it('removes the strokes rubbed out with the pen eraser', async () => {
     mountWithModel();
     await drawStroke();
-    const second = nextId;
-    await drawStroke();
+    const second = await drawStroke();
     wrapper.findComponent(DrawCanvas).vm.$emit('erase', [second]);
     await flushPromises();
     expect(shown()).toEqual({ digit: '3', strokes: '1' });

@@ -11,7 +11,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import type { EvaluationResult, ModelEntry, TfliteDrawingModel } from '../../../src/core/api/contract';
 import type * as Preprocess from '../../../src/core/preprocess';
-import type { Stroke } from '../../../src/renderer/src/draw/strokes';
 import { bundledPredictor, mnistInput } from './fixtures';
 
 const { call } = vi.hoisted(() => ({ call: vi.fn() }));
@@ -30,7 +29,6 @@ vi.mock('../../../src/core/preprocess', async (importOriginal) => {
   };
 });
 
-import DrawCanvas from '../../../src/renderer/src/draw/DrawCanvas.vue';
 import DrawPage from '../../../src/renderer/src/draw/DrawPage.vue';
 import EvaluatePage from '../../../src/renderer/src/evaluate/EvaluatePage.vue';
 import { useEvaluateStore } from '../../../src/renderer/src/stores/evaluate';
@@ -38,6 +36,7 @@ import { useModelsStore } from '../../../src/renderer/src/stores/models';
 import { useNavigationStore } from '../../../src/renderer/src/stores/navigation';
 import { useTfliteDrawingStore } from '../../../src/renderer/src/stores/tfliteDrawing';
 import { MLP_FACTS } from '../../helpers/model-facts';
+import { drawPageProbe } from './draw-page-probe';
 
 const OPENED: TfliteDrawingModel = { id: 'tflite-1', fileName: 'phone-model.tflite', runtime: 'LiteRT.js 2.5.3', input: 'uint8 [1,28,28,3], R=G=B, raw pixels 0–255' };
 const FILE = new File([new Uint8Array([0x1c, 0, 0, 0, 0x54, 0x46, 0x4c, 0x33])], OPENED.fileName);
@@ -50,7 +49,6 @@ const oneHot = (digit: number): number[] => Array.from({ length: 10 }, (_, d) =>
 /** The predictTflite calls made so far, each answered when the test says. */
 let asked: Array<{ input: number[]; answer: (digit: number) => void; fail: (message: string) => void }>;
 let wrapper: VueWrapper;
-let nextId = 1;
 
 beforeEach(() => {
   asked = [];
@@ -77,14 +75,7 @@ async function mountWithTflite(): Promise<void> {
   wrapper = mount(DrawPage, { global: { stubs: { DrawCanvas: true } }, attachTo: document.body });
 }
 
-const prediction = () => wrapper.get('[data-testid="prediction"]');
-const shown = () => ({ digit: prediction().attributes('data-digit'), strokes: prediction().attributes('data-strokes') });
-
-async function drawStroke(points = [60, 60, 200, 60, 120, 260]): Promise<void> {
-  const stroke: Stroke = { id: nextId++, points, widths: points.filter((_, i) => i % 2 === 0).map(() => 16) };
-  wrapper.findComponent(DrawCanvas).vm.$emit('stroke', stroke, performance.now());
-  await flushPromises();
-}
+const { prediction, shown, drawStroke } = drawPageProbe(() => wrapper);
 
 describe('Draw page with an opened .tflite file', () => {
   it('names the file, its runtime and its input form, and offers it in the model chooser', async () => {
