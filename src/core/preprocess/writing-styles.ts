@@ -6,6 +6,7 @@
  */
 import { inkBox, type InkBox } from './augment';
 import { MNIST_SIZE } from './mnist-style';
+import { centreOfMass, translate } from './recentre';
 
 const SIZE = MNIST_SIZE;
 
@@ -89,9 +90,24 @@ function footOfOne(image: Uint8Array, at: number, box: InkBox, random: () => num
   return { x0: x - half, y0: y + tilt, x1: x + half, y1: y - tilt, width: between(random, 1.6, 2.6) };
 }
 
+/** The strokes `label`'s image gets this time (none for most digits); draws `pick` and `second` for 0s and 1s. */
+function styleStrokes(image: Uint8Array, at: number, label: number, box: InkBox, pick: number, second: number, random: () => number): Segment[] {
+  if (label === 0) {
+    if (pick < STYLE_ODDS.slashedZero) return [strokeThroughZero(box, random, false)];
+    if (pick < STYLE_ODDS.slashedZero + STYLE_ODDS.barredZero) return [strokeThroughZero(box, random, true)];
+    return [];
+  }
+  // Both strokes are placed on the 1 as it was, so a flag does not move where the foot goes.
+  const flag = pick < STYLE_ODDS.flaggedOne ? [flagOfOne(image, at, box, random)] : [];
+  const foot = second < STYLE_ODDS.footedOne ? [footOfOne(image, at, box, random)] : [];
+  return [...flag, ...foot];
+}
+
 /**
- * Adds, at random, the strokes above to the 28×28 image at `at` of digit `label` (only 0s and 1s change). Draws from
- * `random` only for 0s and 1s, always in the same order, so a seeded run stays the same run.
+ * Adds, at random, the strokes above to the 28×28 image at `at` of digit `label` (only 0s and 1s change), then moves
+ * the image by whole pixels so its centre of mass is back where it was: MNIST centred each digit with all its ink, so
+ * a flagged 1 sits right of and below the field's centre, where the Draw page's pipeline puts a pen-drawn one. Draws
+ * from `random` only for 0s and 1s, always in the same order, so a seeded run stays the same run.
  */
 export function addWritingStyle(image: Uint8Array, at: number, label: number, random: () => number): void {
   if (label !== 0 && label !== 1) return;
@@ -99,11 +115,10 @@ export function addWritingStyle(image: Uint8Array, at: number, label: number, ra
   const second = random();
   const box = inkBox(image, at);
   if (!box) return;
-  if (label === 0) {
-    if (pick < STYLE_ODDS.slashedZero) drawSegment(image, at, strokeThroughZero(box, random, false));
-    else if (pick < STYLE_ODDS.slashedZero + STYLE_ODDS.barredZero) drawSegment(image, at, strokeThroughZero(box, random, true));
-    return;
-  }
-  if (pick < STYLE_ODDS.flaggedOne) drawSegment(image, at, flagOfOne(image, at, box, random));
-  if (second < STYLE_ODDS.footedOne) drawSegment(image, at, footOfOne(image, at, box, random));
+  const strokes = styleStrokes(image, at, label, box, pick, second, random);
+  if (!strokes.length) return;
+  const before = centreOfMass(image, at);
+  for (const stroke of strokes) drawSegment(image, at, stroke);
+  const after = centreOfMass(image, at);
+  translate(image, at, Math.round(before.x - after.x), Math.round(before.y - after.y));
 }

@@ -1,11 +1,13 @@
 /**
  * Writing styles MNIST lacks, added to training 0s and 1s: judged by geometry (where the new ink lies relative to
- * the MNIST digit) on real MNIST training images, not by the drawing code's own numbers.
+ * the digit, and where the digit ends up) on real MNIST training images and a hand-made 1, not by the drawing code's
+ * own numbers.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnist, type Mnist } from '../../../src/core/dataset';
 import { inkBox } from '../../../src/core/preprocess/augment';
 import { addWritingStyle, drawSegment } from '../../../src/core/preprocess/writing-styles';
+import { centreOfMass, translate } from '../../../src/core/preprocess/recentre';
 import { createRng } from '../../../src/core/training/rng';
 
 let mnist: Mnist;
@@ -21,6 +23,33 @@ const indicesOf = (digit: number, count: number): number[] => {
 };
 /** Pixels that gained ink (by more than half the scale). */
 const gained = (before: Uint8Array, after: Uint8Array): number[] => Array.from(after.keys()).filter((p) => after[p] - before[p] > 128);
+
+/**
+ * The digit as it sits in `after`: `before` moved by the whole-pixel step under which all of its ink is still there
+ * (strokes only add ink), the closest fit if several are; with that step. Steps up to ±6 px are tried: a wide foot
+ * under a thin 1 weighs a lot.
+ */
+function movedDigit(before: Uint8Array, after: Uint8Array): { digit: Uint8Array; dx: number; dy: number } {
+  let best = { digit: before, dx: 0, dy: 0, extra: Infinity };
+  for (let dy = -6; dy <= 6; dy++) {
+    for (let dx = -6; dx <= 6; dx++) {
+      const digit = before.slice();
+      translate(digit, 0, dx, dy);
+      if (digit.some((v, p) => v > after[p])) continue;
+      const extra = after.reduce((sum, v, p) => sum + v - digit[p], 0);
+      if (extra < best.extra) best = { digit, dx, dy, extra };
+    }
+  }
+  if (best.extra === Infinity) throw new Error('the styled image does not hold the digit at any whole-pixel step');
+  return best;
+}
+
+/** A hand-made 1: a 2 px vertical stroke in columns 13–14, rows 4–23 (20 px tall, as MNIST sizes digits). */
+function handMadeOne(): Uint8Array {
+  const one = new Uint8Array(784);
+  for (let y = 4; y <= 23; y++) one.fill(255, y * 28 + 13, y * 28 + 15);
+  return one;
+}
 
 describe('drawSegment', () => {
   it('draws a 2 px horizontal stroke over the rows it covers, anti-aliased at the edges, with round ends', () => {
@@ -49,9 +78,9 @@ describe('addWritingStyle on MNIST digits', () => {
     let withHole = 0;
     let crossed = 0;
     for (const i of zeros) {
-      const before = image(i);
-      const after = before.slice();
+      const after = image(i);
       addWritingStyle(after, 0, 0, random);
+      const before = movedDigit(image(i), after).digit;
       const box = inkBox(before, 0)!;
       const [cx, cy] = [Math.round((box.x0 + box.x1) / 2), Math.round((box.y0 + box.y1) / 2)];
       // MNIST zeros are empty in the middle; a stroke through the loop inks it.
@@ -74,16 +103,18 @@ describe('addWritingStyle on MNIST digits', () => {
     let styled = 0;
     let widened = 0;
     for (const i of ones) {
-      const before = image(i);
-      const after = before.slice();
+      const after = image(i);
       addWritingStyle(after, 0, 1, random);
+      const before = movedDigit(image(i), after).digit;
       const added = gained(before, after);
       if (added.length === 0) continue;
       styled++;
       const box = inkBox(before, 0)!;
-      const middle = (box.y0 + box.y1) / 2;
-      // New ink is at the top (a flag, reaching left of the digit's top) or at the bottom (a foot), not in the middle.
-      expect(added.every((p) => Math.abs(Math.floor(p / 28) - middle) > (box.y1 - box.y0) * 0.05)).toBe(true);
+      const height = box.y1 - box.y0 + 1;
+      // New ink hangs from the top (a flag: at most half the height long, at most 50° down, so within sin 50° / 2 of
+      // it, plus its half width) or lies along the bottom row (a foot, tilted at most 6°), not in the lower middle.
+      const flagOrFoot = (row: number): boolean => row <= box.y0 + 0.39 * height + 2 || row >= box.y1 - 3;
+      expect(added.every((p) => flagOrFoot(Math.floor(p / 28)))).toBe(true);
       if (inkBox(after, 0)!.x1 - inkBox(after, 0)!.x0 > box.x1 - box.x0) widened++;
     }
     // A 1 slanted to the right is already as wide as a flag or foot on it reaches: most, not all, grow wider.
@@ -91,6 +122,25 @@ describe('addWritingStyle on MNIST digits', () => {
     // 1 − (1 − 0.5)(1 − 0.3) = 0.65 of the ones get at least one stroke.
     expect(styled / ones.length).toBeGreaterThan(0.55);
     expect(styled / ones.length).toBeLessThan(0.75);
+  });
+
+  it('moves a styled 0 or 1 by whole pixels so that its centre of mass stays where the plain digit had it', () => {
+    const random = createRng(10);
+    let moved = 0;
+    for (const digit of [0, 1]) {
+      for (const i of indicesOf(digit, 200)) {
+        const after = image(i);
+        addWritingStyle(after, 0, digit, random);
+        if (Buffer.compare(after, image(i)) === 0) continue;
+        const [was, is] = [centreOfMass(image(i), 0), centreOfMass(after, 0)];
+        // Rounded to whole pixels: within half a pixel, unless ink moved off the field.
+        expect(Math.abs(is.x - was.x)).toBeLessThanOrEqual(0.5 + 1e-9);
+        expect(Math.abs(is.y - was.y)).toBeLessThanOrEqual(0.5 + 1e-9);
+        const { dx, dy } = movedDigit(image(i), after);
+        if (dx || dy) moved++;
+      }
+    }
+    expect(moved).toBeGreaterThan(50);
   });
 
   it('leaves the other digits as they are', () => {
@@ -102,5 +152,33 @@ describe('addWritingStyle on MNIST digits', () => {
         expect(Buffer.compare(after, image(i))).toBe(0);
       }
     }
+  });
+});
+
+describe('the flag of a one', () => {
+  it('hangs from the top of the stem, reaching up to half the height to the left, and moves the stem right', () => {
+    const random = createRng(11);
+    const height = 20;
+    let flags = 0;
+    let longest = 0;
+    for (let draw = 0; draw < 300; draw++) {
+      const after = handMadeOne();
+      addWritingStyle(after, 0, 1, random);
+      const { digit, dx, dy } = movedDigit(handMadeOne(), after);
+      const [stemLeft, stemTop] = [13 + dx, 4 + dy];
+      // New ink left of the stem, above its bottom fifth (where a foot, centred under the stem, would be).
+      const flag = gained(digit, after).filter((p) => p % 28 < stemLeft && Math.floor(p / 28) < stemTop + 0.8 * height);
+      if (!flag.length) continue;
+      flags++;
+      expect(Math.min(...flag.map((p) => Math.floor(p / 28)))).toBeLessThanOrEqual(stemTop + 1);
+      const reach = stemLeft - Math.min(...flag.map((p) => p % 28));
+      longest = Math.max(longest, reach);
+      // Round ends and anti-aliasing add under 2 px to the stroke's half of the height.
+      expect(reach).toBeLessThan(0.5 * height + 2);
+      // A flag over 40 % of the height is a quarter of the 1's ink or more, all on its left: the stem moves right.
+      if (reach > 0.4 * height + 1) expect(dx).toBeGreaterThanOrEqual(1);
+    }
+    expect(flags / 300).toBeGreaterThan(0.42); // half the 1s get one
+    expect(longest).toBeGreaterThan(0.4 * height);
   });
 });

@@ -1,9 +1,11 @@
 /**
- * One epoch's distorted copy of the training images: a fresh random affine per image, and on some 0s and 1s a
- * writing style MNIST lacks (preprocess/writing-styles.ts), seeded per (seed, epoch).
+ * One epoch's distorted copy of the training images: a fresh random affine per image, on some 0s and 1s a writing
+ * style MNIST lacks (preprocess/writing-styles.ts), then edges softened by a random amount
+ * (preprocess/soft-edges.ts); seeded per (seed, epoch).
  */
 import { INPUT_SIZE } from '../../api/model-spec';
 import { inkBox, randomAffine, warpAffine, type InkBox } from '../../preprocess/augment';
+import { randomSoftness, softenEdges } from '../../preprocess/soft-edges';
 import { addWritingStyle } from '../../preprocess/writing-styles';
 import { createRng } from '../rng';
 
@@ -23,5 +25,6 @@ export function augmentEpoch(source: Uint8Array, labels: Uint8Array, boxes: Read
   for (let i = 0, at = 0; i < boxes.length; i++, at += INPUT_SIZE) {
     warpAffine(source, at, target, at, randomAffine(random), boxes[i]);
     addWritingStyle(target, at, labels[i], random);
+    softenEdges(target, at, randomSoftness(random));
   }
 }
