@@ -48,7 +48,7 @@ describe('Digit Studio in the browser (web mode, real backend)', () => {
 
   it('evaluates the bundled model: accuracy and the confusion matrix', async () => {
     await page.getByTestId('nav-evaluate').click();
-    await expect.poll(async () => (await page.getByTestId('eval-accuracy').textContent()) ?? '', { timeout: 60_000 }).toMatch(/98\.56\s?%/);
+    await expect.poll(async () => (await page.getByTestId('eval-accuracy').textContent()) ?? '', { timeout: 60_000 }).toMatch(/98\.62\s?%/);
     await expect(page.getByTestId('confusion-matrix').isVisible()).resolves.toBe(true);
     await screenshot(page, 'evaluate');
   });

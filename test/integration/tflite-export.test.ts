@@ -16,7 +16,7 @@ import { createPredictor } from '../../src/core/inference';
 import { jsonLines, runCli } from '../helpers/run-cli';
 import { checkTflite } from '../helpers/verify-kit';
 
-/** Committed model (784-256-256-10): 98.56 % on the MNIST test set, as real Keras (check-h5) measures it. */
+/** Committed model (784-256-256-10): 98.62 % on the MNIST test set, as real Keras (check-h5) measures it. */
 const MODEL = fileURLToPath(new URL('../../resources/models/digit-mlp.json', import.meta.url));
 const WEIGHT_BYTES = 1_077_288; // 784·256+256 + 256·256+256 + 256·10+10 = 269,322 float32 parameters
 /** What the seed's TFLiteConverter wrote around the weights of its 784-128-128-10 model (474,736 − 473,128 B). */
@@ -77,7 +77,7 @@ describe('TFLite export judged by LiteRT.js (verify kit)', () => {
     const verdict = judge(join(dir, 'float32.tflite'), probs, '100', '1e-5');
     expect(verdict.agreement).toBe(100);
     expect(verdict.maxDiff).toBeLessThanOrEqual(1e-5);
-    expect(verdict.accuracy).toBeCloseTo(98.56, 2);
+    expect(verdict.accuracy).toBeCloseTo(98.62, 2);
     expect(summary.verification).toMatchObject({ samples: 10_000, agreement: 1, verified: true, problem: null });
     expect((summary.verification as { accuracy: number }).accuracy * 100).toBeCloseTo(verdict.accuracy, 2);
     judged.float32 = verdict.accuracy;
@@ -97,7 +97,7 @@ describe('TFLite export judged by LiteRT.js (verify kit)', () => {
     expect(summary.bytes).toBeGreaterThan(INT8_BYTES);
     expect(summary.bytes).toBeLessThan(INT8_BYTES + SEED_OVERHEAD_BYTES + 4096);
     const verdict = judge(join(dir, 'int8.tflite'), probs, '0', '1');
-    expect(Math.abs(verdict.accuracy - (judged.float32 ?? 98.56))).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(verdict.accuracy - (judged.float32 ?? 98.62))).toBeLessThanOrEqual(0.5);
     expect(summary.verification).toMatchObject({ verified: true });
   });
 
