@@ -166,7 +166,8 @@ describe('createSaliency', () => {
       // Most of the map lies on the strokes themselves rather than on their faint anti-aliased edges.
       expect(mass(stroke)).toBeGreaterThan(0.75 * mass(Array.from(values.keys())));
       // Erasing the quarter of the stroke that pushed hardest lowers the digit's logit more than erasing as many
-      // stroke pixels chosen at random: on most digits, and by far over all ten.
+      // stroke pixels chosen at random: on most digits, and by far over all ten (1.8× for the bundled Robust CNN,
+      // trained on blurred digits too; over 2× for the one before it, trained on sharp ones only).
       const drop = (erased: number[]): number => {
         const erasedValues = Float32Array.from(values);
         for (const i of erased) erasedValues[i] = 0;
@@ -180,6 +181,6 @@ describe('createSaliency', () => {
       randomDrops += drop(others);
     }
     expect(salientWins).toBeGreaterThanOrEqual(8);
-    expect(salientDrops).toBeGreaterThan(2 * randomDrops);
+    expect(salientDrops).toBeGreaterThan(1.5 * randomDrops);
   });
 });
