@@ -6,11 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError, type TfliteDrawingModel } from '../api/contract';
 import { NUM_CLASSES } from '../api/model-spec';
+import { MAX_PIXEL } from '../formats/tflite/classifier-io';
 import { openClassifier, type OpenedClassifier } from '../formats/tflite/tflite-classifier';
 import { asProbabilities } from '../formats/tflite/tflite-probabilities';
-
-/** The drawing's values are 0–1, the classifier's pixels 0–255 as MNIST stores them. */
-const MAX_PIXEL = 255;
 
 export class DrawingTflite {
   private open: { model: TfliteDrawingModel; classifier: OpenedClassifier } | null = null;
@@ -40,6 +38,7 @@ export class DrawingTflite {
       if (this.open?.model.id !== id) {
         throw new ApiError('no .tflite file with that id is open for drawing (opening another one closes it): open the file again');
       }
+      // The drawing's values are 0–1, the classifier's pixels 0–255 as MNIST stores them.
       const pixels = Float32Array.from(input, (v) => v * MAX_PIXEL);
       const scores = await this.open.classifier.classify(pixels, 0, 1);
       return Array.from(asProbabilities(scores.slice(0, NUM_CLASSES)));

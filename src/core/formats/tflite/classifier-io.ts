@@ -10,7 +10,8 @@ import { tensorQuantization, type TfliteSummary, type TfliteTensorInfo } from '.
 import { metadataNormalization, type Normalization } from './metadata-normalization';
 
 const PIXELS = 28 * 28;
-const MAX_PIXEL = 255;
+/** The brightest pixel of a digit as MNIST stores it (0 = no ink). */
+export const MAX_PIXEL = 255;
 
 export type IoType = 'float32' | 'uint8' | 'int8';
 
