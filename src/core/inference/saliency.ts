@@ -194,13 +194,14 @@ function layerBackwards(model: LayerModel): LayerBackward[] {
 
 /**
  * A function from the 784 input values and what createActivationTracer(model) made of them to the predicted digit's
- * saliency. Checks the layers once; each call allocates its gradients afresh (it runs once per drawing).
+ * saliency, one layer's backward pass per iteration (the page spreads them over animation frames, as it does the
+ * tracing). Checks the layers once; each call allocates its gradients afresh (it runs once per drawing).
  */
-export function createSaliency(model: LayerModel): (input: ArrayLike<number>, activations: readonly LayerActivation[]) => Saliency {
+export function createSaliency(model: LayerModel): (input: ArrayLike<number>, activations: readonly LayerActivation[]) => Generator<void, Saliency> {
   const layers = layerBackwards(model);
   // summarizeLayers made sure the model ends in softmax: the last layer with an activation applies it.
   const output = layers.findLastIndex((layer) => layer.activation !== null);
-  return (input, activations) => {
+  return function* explain(input, activations) {
     const outputs = new Map(activations.map((layer) => [layer.name, layer.values]));
     // Each layer's input and output; a layer that only passes values on (Flatten, ...) has no output of its own.
     let current: Float32Array = Float32Array.from(input);
@@ -217,6 +218,7 @@ export function createSaliency(model: LayerModel): (input: ArrayLike<number>, ac
       const { activation, backward } = layers[i];
       if (activation && i !== output) grad = activationBackward(grad, flows[i].output, activation);
       grad = backward(grad, flows[i].input);
+      yield;
     }
     const gradient = Float32Array.from(grad);
     return { digit, gradient, saliency: gradient.map((g, i) => g * flows[0].input[i]) };

@@ -54,13 +54,18 @@ export interface LayerHistograms {
   bias: Histogram | null;
 }
 
-/** Every Conv2D and Dense layer's histograms, in layer order (the weights list's order). */
-export function weightHistograms({ layers, weights }: LayerModel, bins = HISTOGRAM_BINS): LayerHistograms[] {
+/**
+ * Every Conv2D and Dense layer's histograms, in layer order (the weights list's order), one layer per iteration: the
+ * Network page spreads them over animation frames (an MLP's first layer alone has 200 K weights).
+ */
+export function* weightHistograms({ layers, weights }: LayerModel, bins = HISTOGRAM_BINS): Generator<LayerHistograms, void> {
   const weighted = layers.filter((layer) => layer.type === 'Conv2D' || layer.type === 'Dense');
-  return weighted.map((layer, i) => ({
-    name: layer.name,
-    type: layer.type,
-    kernel: histogram(weights[i].kernel, bins),
-    bias: layer.useBias === false ? null : histogram(weights[i].bias, bins),
-  }));
+  for (const [i, layer] of weighted.entries()) {
+    yield {
+      name: layer.name,
+      type: layer.type,
+      kernel: histogram(weights[i].kernel, bins),
+      bias: layer.useBias === false ? null : histogram(weights[i].bias, bins),
+    };
+  }
 }

@@ -77,6 +77,25 @@ describe('runInFrames', () => {
     expect(ran).toEqual([0, 1]);
     expect(done).not.toHaveBeenCalled();
   });
+  it("takes an iterator's next() calls as its steps: a generator's work between two yields is one step", () => {
+    const ran: string[] = [];
+    const done = vi.fn();
+    function* layers(): Generator<void> {
+      for (const layer of ['conv2d', 'max_pooling2d', 'dense']) {
+        clock += 5;
+        ran.push(layer);
+        yield;
+      }
+    }
+    runInFrames(layers(), done);
+    nextFrame();
+    // 0 ms and 5 ms started within the frame's 8 ms.
+    expect(ran).toEqual(['conv2d', 'max_pooling2d']);
+    nextFrame();
+    expect(ran).toEqual(['conv2d', 'max_pooling2d', 'dense']);
+    expect(done).toHaveBeenCalledOnce();
+    expect(frames.size).toBe(0);
+  });
 });
 
 describe('runInFrames, several runs', () => {

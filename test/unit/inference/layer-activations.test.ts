@@ -45,9 +45,10 @@ describe('createActivationTracer', () => {
   it("keeps each call's outputs: a second input does not overwrite the first answer", () => {
     const trace = createActivationTracer(handMadeCnn());
     const one = new Float32Array(784).fill(1);
-    const first = trace(one);
-    trace(new Float32Array(784));
+    const first = [...trace(one)];
+    const second = [...trace(new Float32Array(784))];
     expect(first[0].values[100]).toBe(1.5);
+    expect(second[0].values[100]).toBe(0);
   });
 
   it("ends, for the bundled MLP and CNN, in their predictor's probabilities", async () => {
@@ -56,10 +57,10 @@ describe('createActivationTracer', () => {
     for (let i = 6; i < 22; i++) input[14 * 28 + i] = input[i * 28 + 14] = 1;
     for (const name of ['digit-mlp', 'digit-cnn']) {
       const model = await bundled(name);
-      const layers = createActivationTracer(model)(input);
+      const layers = [...createActivationTracer(model)(input)];
       expect(layers.at(-1)!.values).toEqual(createPredictor(model)(input));
     }
-    const mlp = createActivationTracer(await bundled('digit-mlp'))(input);
+    const mlp = [...createActivationTracer(await bundled('digit-mlp'))(input)];
     expect(mlp.map((layer) => [layer.name, layer.shape])).toEqual([['dense', [256]], ['dense_1', [256]], ['dense_2', [10]]]);
   });
 });

@@ -22,7 +22,7 @@ const input = (name: string, shape: number[]): LayerSpec => ({ type: 'InputLayer
  * applied by hand to what reaches it, or the output of a linear Dense that an Activation(softmax) follows.
  */
 function logits(model: LayerModel, values: Float32Array): Float64Array {
-  const trace = createActivationTracer(model)(values);
+  const trace = [...createActivationTracer(model)(values)];
   if (trace.at(-1)!.type === 'Activation') return Float64Array.from(trace.at(-2)!.values);
   const hidden = trace.length > 1 ? trace.at(-2)!.values : values;
   const { kernel, bias } = model.weights.at(-1)!;
@@ -31,8 +31,16 @@ function logits(model: LayerModel, values: Float32Array): Float64Array {
   return out;
 }
 
+/** What a generator returns, run to its end. */
+function finished<T>(steps: Generator<unknown, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 function saliencyOf(model: LayerModel, values: Float32Array): Saliency {
-  return createSaliency(model)(values, createActivationTracer(model)(values));
+  return finished(createSaliency(model)(values, [...createActivationTracer(model)(values)]));
 }
 
 /**
@@ -159,7 +167,7 @@ describe('createSaliency', () => {
     let salientWins = 0;
     for (let index = 0; index < 10; index++) {
       const values = Float32Array.from(rawMnistImage('t10k', index), (v) => v / 255);
-      const { digit, saliency } = saliencyFor(values, trace(values));
+      const { digit, saliency } = finished(saliencyFor(values, [...trace(values)]));
       expect(digit).toBe(rawMnistLabel('t10k', index));
       const stroke = Array.from(values.keys()).filter((i) => values[i] >= 0.5);
       const mass = (pixels: number[]): number => pixels.reduce((sum, i) => sum + Math.abs(saliency[i]), 0);

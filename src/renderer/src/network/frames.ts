@@ -11,9 +11,11 @@ import { onBeforeUnmount, onMounted, ref, watch, type Ref, type WatchSource } fr
  */
 export const FRAME_BUDGET_MS = 8;
 
+/** Work done one step at a time: a list of steps, or an iterator each of whose `next()` calls is one step. */
+export type Steps = ReadonlyArray<() => void> | Iterator<unknown>;
+
 interface StepRun {
-  steps: ReadonlyArray<() => void>;
-  next: number;
+  steps: Iterator<unknown>;
   done: () => void;
   /** A turn (inTurn): starts a frame of its own, and no other step follows it in that frame. */
   alone: boolean;
@@ -22,18 +24,29 @@ interface StepRun {
 const runs: StepRun[] = [];
 let scheduled = 0;
 
+function* callEach(steps: ReadonlyArray<() => void>): Iterator<void> {
+  for (const step of steps) yield step();
+}
+
 function runFrame(): void {
   scheduled = 0;
   const until = performance.now() + FRAME_BUDGET_MS;
-  for (let ran = 0; runs.length; ran++) {
+  for (let ran = 0; runs.length; ) {
     const run = runs[0];
     if (run.alone && ran > 0) break;
-    if (run.next < run.steps.length) run.steps[run.next++]();
-    if (run.next >= run.steps.length) {
+    if (run.steps.next().done) {
       runs.shift();
       run.done();
+      continue;
     }
-    if (run.alone || performance.now() >= until) break;
+    ran++;
+    if (run.alone) {
+      // A turn is one callback: done once it has run.
+      runs.shift();
+      run.done();
+      break;
+    }
+    if (performance.now() >= until) break;
   }
   if (runs.length && !scheduled) scheduled = requestAnimationFrame(runFrame);
 }
@@ -43,8 +56,8 @@ function runFrame(): void {
  * one), after the steps of runs started earlier, and `done` after the last: never in the task that asked (a
  * component's mount is work enough for one task). Returns a function that drops the steps not run yet (and `done`).
  */
-export function runInFrames(steps: ReadonlyArray<() => void>, done: () => void = () => undefined, alone = false): () => void {
-  const run: StepRun = { steps, next: 0, done, alone };
+export function runInFrames(steps: Steps, done: () => void = () => undefined, alone = false): () => void {
+  const run: StepRun = { steps: Array.isArray(steps) ? callEach(steps) : (steps as Iterator<unknown>), done, alone };
   runs.push(run);
   if (!scheduled) scheduled = requestAnimationFrame(runFrame);
   return () => {
