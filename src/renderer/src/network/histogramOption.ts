@@ -3,7 +3,7 @@
  * bin's range (one decimal more) and count.
  */
 import { binCentres, type Histogram } from '../../../core/inference/weight-histogram';
-import { axisStyle, type ChartColors } from '../train/chartTheme';
+import { axisStyle, fixedGrid, type ChartColors } from '../train/chartTheme';
 import type { HistogramOption } from './echarts';
 
 /**
@@ -21,7 +21,7 @@ export function histogramOption(bins: Histogram, color: string, c: ChartColors):
     animation: false,
     backgroundColor: 'transparent',
     textStyle: { color: c.text },
-    grid: { left: 44, right: 8, top: 8, bottom: 24 },
+    grid: fixedGrid({ left: 44, right: 8, top: 8, bottom: 24 }),
     tooltip: {
       trigger: 'axis',
       backgroundColor: c.panel,

@@ -7,7 +7,7 @@
 import type { LineSeriesOption } from 'echarts/charts';
 import { WEIGHT_STAT_NAMES, type WeightStatName } from '../../../core/api/run-history';
 import type { StatLines } from '../../../core/inference/weight-stats';
-import { axisStyle, type ChartColors } from '../train/chartTheme';
+import { axisStyle, fixedGrid, type ChartColors } from '../train/chartTheme';
 import type { OverEpochsOption } from './echarts';
 
 const LABELS: Record<WeightStatName, string> = { min: 'min', p5: '5 %', p25: '25 %', median: 'median', p75: '75 %', p95: '95 %', max: 'max', mean: 'mean', std: 'std' };
@@ -29,7 +29,7 @@ export function overEpochsOption({ epochs, values }: StatLines, color: string, c
     animation: false,
     backgroundColor: 'transparent',
     textStyle: { color: c.text },
-    grid: { left: 52, right: 8, top: 8, bottom: 28 },
+    grid: fixedGrid({ left: 52, right: 8, top: 8, bottom: 28 }),
     tooltip: {
       trigger: 'axis',
       backgroundColor: c.panel,

@@ -4,7 +4,7 @@
  * the step. A run is named by the settings that differ between the compared runs.
  */
 import type { HistoryRow, RunRecord } from '../../../core/api/run-history';
-import { axisStyle, baseOption, type ChartColors } from '../train/chartTheme';
+import { axisStyle, baseOption, fixedGrid, type ChartColors } from '../train/chartTheme';
 import type { TrainChartOption } from '../train/echarts';
 import { formatDate } from './columns';
 
@@ -88,7 +88,7 @@ export function compareOption(runs: readonly RunRecord[], metric: CompareMetric,
       formatter: (items: unknown) =>
         [`${xName} ${(items as TooltipItem[])[0]?.value[0]}`, ...(items as TooltipItem[]).map((p) => `${p.marker}${p.seriesName} ${names[p.seriesIndex % names.length]}: ${p.value[1]?.toFixed(4) ?? '—'}`)].join('<br>'),
     },
-    grid: { top: 40, bottom: 40, left: 56, right: 24 },
+    grid: fixedGrid({ top: 40, bottom: 40, left: 56, right: 24 }),
     xAxis: { type: 'value', name: xName, nameLocation: 'middle', nameGap: 26, minInterval: 1, ...xRange, ...axisStyle(c) },
     yAxis: { type: 'value', name: metric, scale: true, ...(metric === 'accuracy' ? { max: 1 } : {}), ...axisStyle(c) },
     series,

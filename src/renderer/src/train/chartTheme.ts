@@ -60,6 +60,13 @@ export function baseOption(c: ChartColors): TrainChartOption {
   };
 }
 
+/**
+ * A grid whose margins are fixed and leave room for the axis labels. By default echarts 6 lays the axes out twice,
+ * the first time to shrink the grid where labels would overflow the canvas ('outerBounds'); that first layout was
+ * 20 ms of the 58 ms the Network page's first (cold) chart took to make.
+ */
+export const fixedGrid = (margins: { left: number; right: number; top: number; bottom: number }) => ({ ...margins, outerBoundsMode: 'none' as const });
+
 /** Axis colours for one axis. */
 export function axisStyle(c: ChartColors) {
   return {
