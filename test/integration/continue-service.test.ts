@@ -43,6 +43,9 @@ describe('continuing a library model', () => {
 
     await service.call('continueTraining', { id: model.id, epochs: 2 });
     await expect(service.call('continueTraining', { id: model.id, epochs: 2 })).rejects.toThrow(/already in progress/);
+    // A page opened now is told the epoch before this run, to chart the whole History.
+    const during = ((await service.call('status', {})) as { training: TrainingState }).training;
+    expect(during.priorHistory.map((h) => h.epoch)).toEqual([1]);
     await untilIdle(service);
 
     const [run] = await runs(service);

@@ -10,7 +10,7 @@ import { INPUT_SHAPES, INPUT_TYPES, LABEL_STYLES, QUANTIZATIONS } from './export
 import type { BatchNormWeights, LayerSpec } from './layer-model';
 import { INPUT_SIZE } from './model-spec';
 import type { ModelSummary } from './model-summary';
-import type { RunRecord, RunSummary } from './run-history';
+import type { HistoryRow, RunRecord, RunSummary } from './run-history';
 import { trainConfigSchema, type TrainConfig } from './train-config';
 import type { TrainingEvent, WeightsPoint } from './training-events';
 
@@ -164,6 +164,8 @@ export interface TrainingState {
   config: TrainConfig | null;
   /** Events of the current or last run, so a page opened later can redraw its charts. */
   events: TrainingEvent[];
+  /** A continued model's earlier epochs (its run's History before this run), drawn before the events' own. */
+  priorHistory: HistoryRow[];
   /** The last run's model when it could not be saved to the library. */
   unsaved: UnsavedModel | null;
 }

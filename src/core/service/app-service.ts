@@ -68,7 +68,7 @@ export class AppService {
   private readonly unsaved: UnsavedModelKeeper;
   private readonly listeners = new Set<(event: ApiEvent) => void>();
   /** `running` stays true until the run's model is saved (or kept after a failed save), so no run overlaps it. */
-  private training: Omit<TrainingState, 'unsaved'> = { running: false, config: null, events: [] };
+  private training: Omit<TrainingState, 'unsaved'> = { running: false, config: null, events: [], priorHistory: [] };
   private mnist: Promise<Mnist> | null = null;
   /** The record of the run whose model is kept after a failed save: "Save again" gives it its model id. */
   private unsavedRun: RunRecorder | null = null;
@@ -273,7 +273,8 @@ export class AppService {
 
   /** Starts the worker; the run's record is written at the start and after every epoch, its end once the model is saved. */
   private beginRun(config: TrainConfig, inputs: TrainingInputs, recorder: RunRecorder): void {
-    this.training = { running: true, config, events: [] };
+    // A continued run's recorder already holds its earlier epochs.
+    this.training = { running: true, config, events: [], priorHistory: [...recorder.record.history] };
     // A new run replaces a model kept after a failed save (the Train page asks before it starts one).
     if (this.unsaved.discard()) this.unsavedChanged();
     this.unsavedRun = null;

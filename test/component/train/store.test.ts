@@ -100,7 +100,7 @@ describe('training store', () => {
     answer({
       version: '0.1.0', shell: 'web',
       backends: [{ name: 'cpu', label: 'TensorFlow.js plain JavaScript' }],
-      training: { running: true, config, events: [start(), batch(1, 1), batch(1, 2)] },
+      training: { running: true, config, events: [start(), batch(1, 1), batch(1, 2)], priorHistory: [] },
     });
     await connecting;
     expect(store.status).toBe('running');
@@ -110,6 +110,19 @@ describe('training store', () => {
 
     emit(batch(2, 1));
     expect(store.batches).toHaveLength(3);
+  });
+
+  it('connect, in the middle of a continued run, draws the epochs before it first, then its own', async () => {
+    const earlier = [1, 2].map((n) => ({ epoch: n, loss: 0.4, accuracy: 0.9, val_loss: 0.3, val_accuracy: 0.91, seconds: 2 }));
+    call.mockResolvedValueOnce({
+      version: '0.1.0', shell: 'web', backends: [],
+      training: { running: true, config, events: [start(), epoch(3, 0.2)], priorHistory: earlier },
+    });
+    const store = useTrainingStore();
+    await store.connect();
+    expect(store.history.map((row) => row.epoch)).toEqual([1, 2, 3]);
+    emit(epoch(4, 0.25));
+    expect(store.history.map((row) => row.epoch)).toEqual([1, 2, 3, 4]);
   });
 
   it('names the two-worker engine mode in the backend label', () => {

@@ -39,7 +39,7 @@ afterEach(() => wrapper?.unmount());
 
 /** The training store connected to a backend whose last run's model could not be saved. */
 async function connectedWithUnsavedModel(): Promise<ReturnType<typeof useTrainingStore>> {
-  call.mockResolvedValueOnce({ version: '0.1.0', shell: 'web', backends: [], training: { running: false, config, events: [start(), done()], unsaved } });
+  call.mockResolvedValueOnce({ version: '0.1.0', shell: 'web', backends: [], training: { running: false, config, events: [start(), done()], priorHistory: [], unsaved } });
   const store = useTrainingStore();
   await store.connect();
   return store;

@@ -225,6 +225,7 @@ export const useTrainingStore = defineStore('training', () => {
       const state = await api.call('status', {});
       backends.value = state.backends;
       for (const event of state.training.events) apply(event);
+      priorEpochs.value = state.training.priorHistory;
       if (state.training.running) status.value = 'running';
       if (!unsavedReported) unsaved.value = state.training.unsaved;
       const seen = new Set(state.training.events.slice(-pending.length).map((e) => JSON.stringify(e)));
