@@ -156,6 +156,10 @@ async function train(values: Record<string, string | boolean | undefined>, libra
     },
     typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined,
     inputs,
+    // The weights' statistics at each epoch end go into the run's record, as the app records them.
+    ({ at, stats }) => {
+      if (stats) recorder.addWeightStats(at.epoch, stats);
+    },
   );
   process.removeListener('SIGINT', onSigint);
 
