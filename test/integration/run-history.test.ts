@@ -43,6 +43,21 @@ const epochsOf = (events: TrainingEvent[]) => events.filter((e): e is EpochEvent
 const list = async () => (await service.call('listRuns', {})) as RunSummary[];
 const decode = (download: FileDownload) => Buffer.from(download.data, 'base64').toString('utf8');
 
+/**
+ * The record's statistics of the initial weights (epoch 0), even for a run that failed: the first Dense kernel of a
+ * 784 → 128 … MLP drawn as Keras' Glorot uniform over ±√(6 / (784 + 128)), whose standard deviation is that limit
+ * over √3 (statistics in WEIGHT_STAT_NAMES order).
+ */
+function expectGlorotStart(record: RunRecord): void {
+  const [initial] = record.weights!;
+  expect(initial.epoch).toBe(0);
+  const [min, , , , , , max, , std] = initial.layers[0].kernel;
+  const limit = Math.sqrt(6 / (784 + 128));
+  expect(Math.max(-min, max)).toBeLessThanOrEqual(limit + 1e-5);
+  expect(Math.min(-min, max)).toBeGreaterThan(0.99 * limit);
+  expect(std).toBeCloseTo(limit / Math.sqrt(3), 3);
+}
+
 describe('run history', () => {
   const runs: Array<{ events: TrainingEvent[]; id?: string }> = [];
 
@@ -133,15 +148,7 @@ describe('run history', () => {
     const record = (await service.call('getRun', { id: summary.id })) as RunRecord;
     expect(record.reason).toBe(failed.message);
     expect(record.reason).toMatch(/NaN or infinite/);
-    // The initial weights' statistics are recorded as the app records them: Keras' Glorot uniform over
-    // ±√(6 / (784 + 128)), whose standard deviation is that limit over √3 (WEIGHT_STAT_NAMES order).
-    const [initial] = record.weights!;
-    expect(initial.epoch).toBe(0);
-    const [min, , , , , , max, , std] = initial.layers[0].kernel;
-    const limit = Math.sqrt(6 / (784 + 128));
-    expect(Math.max(-min, max)).toBeLessThanOrEqual(limit + 1e-5);
-    expect(Math.min(-min, max)).toBeGreaterThan(0.99 * limit);
-    expect(std).toBeCloseTo(limit / Math.sqrt(3), 3);
+    expectGlorotStart(record);
   });
 
   it('a record left running by a killed process reads as interrupted; a damaged file is skipped', async () => {
@@ -194,15 +201,7 @@ describe('run history', () => {
     const record = JSON.parse(readFileSync(jsonPath, 'utf8')) as RunRecord;
     expect(record).toMatchObject({ status: 'failed', backend: 'engine', modelId: null });
     expect(record.reason).toMatch(/NaN or infinite/);
-    // The initial weights' statistics are recorded as the app records them: Keras' Glorot uniform over
-    // ±√(6 / (784 + 128)), whose standard deviation is that limit over √3 (WEIGHT_STAT_NAMES order).
-    const [initial] = record.weights!;
-    expect(initial.epoch).toBe(0);
-    const [min, , , , , , max, , std] = initial.layers[0].kernel;
-    const limit = Math.sqrt(6 / (784 + 128));
-    expect(Math.max(-min, max)).toBeLessThanOrEqual(limit + 1e-5);
-    expect(Math.min(-min, max)).toBeGreaterThan(0.99 * limit);
-    expect(std).toBeCloseTo(limit / Math.sqrt(3), 3);
+    expectGlorotStart(record);
 
     const wrong = await runCli(['train', '--epochs', '1', '--history', join(dir, 'x.txt')]);
     expect(wrong.code).toBe(2);
