@@ -5,11 +5,12 @@
  * (identity at inference) leave the values as they are, and BatchNormalization scales and shifts each channel by its
  * moving statistics.
  */
-import { checkBatchNorm, layerModelOf, paddingBefore, summarizeLayers, type LayerModel, type LayerSummary, type Padding, type PoolingLayerSpec } from '../api/layer-model';
+import { checkBatchNorm, layerModelOf, paddingBefore, summarizeLayers, type LayerModel, type LayerSummary, type Padding } from '../api/layer-model';
 import { INPUT_SIZE, type Activation, type DenseWeights, type TrainedModel } from '../api/model-spec';
 import { batchNormAffine, type ChannelAffine } from './batch-norm';
-import { conv2dForward } from './conv2d';
+import { conv2dForward, type ComputedOutputs } from './conv2d';
 import { poolWindows } from './pool-windows';
+import { poolForward } from './pooling';
 
 function activate(values: Float32Array, activation: Activation): void {
   switch (activation) {
@@ -62,44 +63,14 @@ function denseStep(inputs: number, units: number, { kernel, bias }: DenseWeights
 }
 
 /** Stride-1 convolution, kernel [kh, kw, in, out], 'valid' or 'same' zero padding (conv2d.ts), then its activation. */
-function conv2dStep({ inputShape, outputShape, kernelShape }: LayerSummary, weights: DenseWeights, activation: Activation, padding: Padding): Step {
+function conv2dStep({ inputShape, outputShape, kernelShape }: LayerSummary, weights: DenseWeights, activation: Activation, padding: Padding, computed?: ComputedOutputs): Step {
   const [kh, kw] = kernelShape ?? [];
   const top = paddingBefore(inputShape[0], kh, 1, padding);
   const left = paddingBefore(inputShape[1], kw, 1, padding);
-  const convolve = conv2dForward({ inputShape, outputShape, kernelShape: kernelShape ?? [], padding, top, left }, weights);
+  const convolve = conv2dForward({ inputShape, outputShape, kernelShape: kernelShape ?? [], padding, top, left }, weights, computed);
   return (input) => {
     const out = convolve(input);
     activate(out, activation);
-    return out;
-  };
-}
-
-/** Max or average pooling; an average over a window cut by 'same' padding counts only the values inside, as Keras does. */
-function poolStep(row: LayerSummary, layer: PoolingLayerSpec): Step {
-  const [, w, c] = row.inputShape;
-  const [oh, ow] = row.outputShape;
-  const max = layer.type === 'MaxPooling2D';
-  const windows = poolWindows(row, layer);
-  const out = new Float32Array(oh * ow * c);
-  return (input) => {
-    for (let oy = 0; oy < oh; oy++) {
-      const y0 = windows.y0[oy];
-      const y1 = windows.y1[oy];
-      for (let ox = 0; ox < ow; ox++) {
-        const x0 = windows.x0[ox];
-        const x1 = windows.x1[ox];
-        for (let ch = 0; ch < c; ch++) {
-          let acc = max ? -Infinity : 0;
-          for (let y = y0; y < y1; y++) {
-            for (let x = x0; x < x1; x++) {
-              const v = input[(y * w + x) * c + ch];
-              acc = max ? Math.max(acc, v) : acc + v;
-            }
-          }
-          out[(oy * ow + ox) * c + ch] = max ? acc : acc / ((y1 - y0) * (x1 - x0));
-        }
-      }
-    }
     return out;
   };
 }
@@ -130,8 +101,27 @@ export interface LayerStep {
   run: Step;
 }
 
+export interface LayerStepOptions {
+  /**
+   * Compute only the outputs the next computing layer reads, for a prediction: a Conv2D before a 'valid' pooling
+   * whose windows leave its last rows or columns out (the bundled CNN's 11×11 map under 2×2 pooling) skips them, and
+   * they hold stale values. Off for views that show whole feature maps.
+   */
+  onlyWhatIsRead?: boolean;
+}
+
+const passesValuesOn = (row: LayerSummary): boolean => ['InputLayer', 'Reshape', 'Flatten', 'Dropout'].includes(row.layer.type);
+
+/** The output rows and columns of the layer at `index` that the next computing layer reads, if a pooling layer. */
+function readByNextPooling(summary: LayerSummary[], index: number): ComputedOutputs | undefined {
+  const next = summary.slice(index + 1).find((row) => !passesValuesOn(row));
+  if (next?.layer.type !== 'MaxPooling2D' && next?.layer.type !== 'AveragePooling2D') return undefined;
+  const { y1, x1 } = poolWindows(next, next.layer);
+  return { rows: y1[y1.length - 1], cols: x1[x1.length - 1] };
+}
+
 /** The model's computing layers in order, each with its step: checks the layers and allocates the buffers once. */
-export function createLayerSteps(model: TrainedModel | LayerModel): LayerStep[] {
+export function createLayerSteps(model: TrainedModel | LayerModel, { onlyWhatIsRead = false }: LayerStepOptions = {}): LayerStep[] {
   const { layers, weights, batchNorm = [] } = 'spec' in model ? layerModelOf(model) : model;
   const summary = summarizeLayers(layers);
   const weightedLayers = summary.filter((row) => row.kernelShape !== null).length;
@@ -139,17 +129,17 @@ export function createLayerSteps(model: TrainedModel | LayerModel): LayerStep[] 
   checkBatchNorm(summary, batchNorm);
   let weighted = 0;
   let normalized = 0;
-  return summary.flatMap((row): LayerStep[] => {
+  return summary.flatMap((row, index): LayerStep[] => {
     const { layer, inputShape, outputShape } = row;
     const step = (run: Step): LayerStep[] => [{ row, run }];
     switch (layer.type) {
       case 'Conv2D':
-        return step(conv2dStep(row, weights[weighted++], layer.activation, layer.padding));
+        return step(conv2dStep(row, weights[weighted++], layer.activation, layer.padding, onlyWhatIsRead ? readByNextPooling(summary, index) : undefined));
       case 'Dense':
         return step(denseStep(inputShape[0], layer.units, weights[weighted++], layer.activation));
       case 'MaxPooling2D':
       case 'AveragePooling2D':
-        return step(poolStep(row, layer));
+        return step(poolForward(row, layer));
       case 'Activation':
         return step(activationStep(outputShape.reduce((a, b) => a * b, 1), layer.activation));
       case 'BatchNormalization':
@@ -162,7 +152,7 @@ export function createLayerSteps(model: TrainedModel | LayerModel): LayerStep[] 
 
 /** Reusable predictor: checks the layers and allocates its buffers once. Input: the 784 pixels/255. */
 export function createPredictor(model: TrainedModel | LayerModel): (input: ArrayLike<number>) => Float32Array {
-  const steps = createLayerSteps(model).map((step) => step.run);
+  const steps = createLayerSteps(model, { onlyWhatIsRead: true }).map((step) => step.run);
   const input = new Float32Array(INPUT_SIZE);
   return (values) => {
     input.set(values);
