@@ -80,6 +80,8 @@ const OP_FIELDS: Record<string, keyof typeof OP> = {
   MASK: 'mask',
   RATE: 'rate',
   GRAD_ACC: 'gradAcc',
+  KERNEL_PACKED: 'kernelPacked',
+  NONZEROS: 'nonzeros',
   OP_SIZE: 'size',
 };
 const KIND_FIELDS: Record<string, keyof typeof OP_KINDS> = {

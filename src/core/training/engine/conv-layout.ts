@@ -13,7 +13,7 @@ import { ACTIVATION_CODES, Allocator, HEADER, pad16, planSets, writeHeader, type
 export const OP = {
   kind: 0, activation: 4, inH: 8, inW: 12, inC: 16, inCs: 20, outH: 24, outW: 28, outC: 32, outCs: 36, winH: 40, winW: 44,
   strideH: 48, strideW: 52, padTop: 56, padLeft: 60, src: 64, activations: 68, srcDelta: 72, delta: 76, kernel: 80, bias: 84,
-  patch: 88, patchDelta: 92, patchK: 96, patchKs: 100, mask: 104, rate: 108, gradAcc: 112, size: 128,
+  patch: 88, patchDelta: 92, patchK: 96, patchKs: 100, mask: 104, rate: 108, gradAcc: 112, kernelPacked: 116, nonzeros: 120, size: 128,
 } as const;
 
 export const OP_KINDS = { Conv2D: 1, MaxPooling2D: 2, AveragePooling2D: 3, Flatten: 4, Dropout: 5, Dense: 6 } as const;
@@ -51,7 +51,7 @@ export interface ConvWorkspace {
   net: number;
   input: number;
   grads: number;
-  buffers: Array<{ activations: number; delta: number; patch: number; patchDelta: number; mask: number; gradAcc: number }>;
+  buffers: Array<{ activations: number; delta: number; patch: number; patchDelta: number; mask: number; gradAcc: number; kernelPacked: number; nonzeros: number }>;
 }
 
 export interface ConvPlan extends PlannedMemory {
@@ -92,10 +92,13 @@ function operationsOf(summary: LayerSummary[]): Array<Omit<OpPlan, 'kernel' | 'b
         break;
       }
       case 'MaxPooling2D':
-      case 'AveragePooling2D':
+      case 'AveragePooling2D': {
+        const padding = paddingOf(current, outputShape, layer.poolSize, layer.strides);
+        const input = cropToWindows(current, ops[ops.length - 1], outputShape, layer.poolSize, layer.strides, padding);
         // Max pooling works on four channels at a time: a one-channel input's output is stored four wide.
-        op = { ...base, kind: layer.type, output: storedShape(outputShape, layer.type === 'MaxPooling2D' ? Math.max(current.cs, 4) : current.cs), window: layer.poolSize, strides: layer.strides, padding: paddingOf(current, outputShape, layer.poolSize, layer.strides) };
+        op = { ...base, kind: layer.type, input, output: storedShape(outputShape, layer.type === 'MaxPooling2D' ? Math.max(input.cs, 4) : input.cs), window: layer.poolSize, strides: layer.strides, padding };
         break;
+      }
       case 'Flatten':
         op = { ...base, kind: layer.type, output: storedShape(outputShape) };
         break;
@@ -114,6 +117,19 @@ function operationsOf(summary: LayerSummary[]): Array<Omit<OpPlan, 'kernel' | 'b
     current = op.output;
   });
   return ops;
+}
+
+/**
+ * A pooling's input as the operation before it stores it. A pooling's windows may leave the last rows or columns of
+ * its input unread (2x2 windows at stride 2 read 10 of 11 rows): a Conv2D before it then computes the rows and
+ * columns read only, its output stored that much smaller (the rest would get a zero gradient, so training is the
+ * same; keras.io's CNN's second Conv2D computes 100 of its 121 cells). Changes `previous`'s output.
+ */
+function cropToWindows(input: Stored, previous: Omit<OpPlan, 'kernel' | 'bias'> | undefined, output: readonly number[], window: readonly number[], strides: readonly number[], padding: readonly number[]): Stored {
+  if (previous?.kind !== 'Conv2D') return input;
+  const read = (axis: 0 | 1, size: number): number => Math.min(size, (output[axis] - 1) * strides[axis] - padding[axis] + window[axis]);
+  previous.output = { ...input, h: read(0, input.h), w: read(1, input.w) };
+  return previous.output;
 }
 
 /** TensorFlow's 'same' padding before the first row and column (the smaller half), 0 for 'valid'. */
@@ -152,9 +168,13 @@ export function planConvEngine(layers: readonly LayerSpec[], batchSize: number, 
         activations: memory.take(4 * rows * floats(o.output)),
         delta: memory.take(4 * rows * floats(o.output)),
         patch: conv ? memory.take(4 * cells * o.patchKs) : 0,
-        patchDelta: conv && i > 0 ? memory.take(4 * cells * o.patchKs) : 0,
+        // Patch gradients are computed in rows of whole 16-float tiles (kernel/conv-sparse.as).
+        patchDelta: conv && i > 0 ? memory.take(4 * cells * pad16(o.patchKs)) : 0,
         mask: o.kind === 'MaxPooling2D' || o.kind === 'Dropout' ? memory.take(4 * rows * floats(o.output)) : 0,
-        gradAcc: conv ? memory.take(4 * (o.patchKs + 2) * o.output.cs) : 0,
+        gradAcc: conv ? memory.take(4 * o.patchKs * o.output.cs) : 0,
+        kernelPacked: conv ? memory.take(4 * pad16(o.patchKs) * o.output.cs) : 0,
+        // A row of the output gradient's nonzeros as (channel, value).
+        nonzeros: conv ? memory.take(8 * o.output.cs) : 0,
       };
     });
     return { net, input, grads: workers > 1 ? memory.take(paramBytes) : 0, buffers };
@@ -183,7 +203,7 @@ export function writeConvDescriptor(view: DataView, plan: ConvPlan, workspace: C
       [OP.src, below ? below.activations : workspace.input], [OP.activations, own.activations],
       [OP.srcDelta, below ? below.delta : 0], [OP.delta, own.delta],
       [OP.kernel, o.kernel], [OP.bias, o.bias], [OP.patch, own.patch], [OP.patchDelta, own.patchDelta],
-      [OP.patchK, o.patchK], [OP.patchKs, o.patchKs], [OP.mask, own.mask], [OP.gradAcc, own.gradAcc],
+      [OP.patchK, o.patchK], [OP.patchKs, o.patchKs], [OP.mask, own.mask], [OP.gradAcc, own.gradAcc], [OP.kernelPacked, own.kernelPacked], [OP.nonzeros, own.nonzeros],
     ];
     for (const [offset, value] of fields) view.setUint32(rec + offset, value, true);
     view.setFloat32(rec + OP.rate, o.rate, true);

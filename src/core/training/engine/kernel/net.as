@@ -65,12 +65,14 @@ export const OP_D = 76; //       ptr loss gradient w.r.t. the output (pre-activa
 export const OP_W = 80; //       ptr kernel [KS or IN_CS][OUT_CS], padding zero
 export const OP_B = 84; //       ptr bias [OUT_CS]
 export const PATCH = 88; //      ptr Conv2D: im2col patches [rows * oh * ow][KS]
-export const PATCH_D = 92; //    ptr Conv2D: their loss gradient
+export const PATCH_D = 92; //    ptr Conv2D: their loss gradient, row stride PATCH_KS padded to 16
 export const PATCH_K = 96; //    i32 Conv2D: real patch width kh * kw * c
 export const PATCH_KS = 100; //  i32 Conv2D: patch row stride, a multiple of 4
 export const MASK = 104; //      ptr max pooling: winners (i32 per output); dropout: factors (f32 per output)
 export const RATE = 108; //      f32 dropout rate
-export const GRAD_ACC = 112; //  ptr Conv2D: scratch for the kernel gradient [PATCH_KS][OUT_CS]
+export const GRAD_ACC = 112; //  ptr Conv2D: scratch for the kernel gradient [PATCH_KS][OUT_CS] (transposed when sparse)
+export const KERNEL_PACKED = 116; // ptr Conv2D: the kernel repacked (pack.as), [OUT_CS][PATCH_KS padded to 16]
+export const NONZEROS = 120; //  ptr Conv2D: scratch lists of the output gradient's nonzeros (conv-sparse.as)
 export const OP_SIZE = 128;
 
 // Operation kinds.
