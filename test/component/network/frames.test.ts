@@ -96,6 +96,20 @@ describe('runInFrames', () => {
     expect(done).toHaveBeenCalledOnce();
     expect(frames.size).toBe(0);
   });
+  it('goes on with the other runs when a step throws: a generator that threw is done', () => {
+    const ran: string[] = [];
+    function* failing(): Generator<void> {
+      yield;
+      throw new Error('unsupported layer');
+    }
+    runInFrames(failing());
+    runInFrames([() => ran.push('tile')]);
+    expect(() => nextFrame()).toThrow('unsupported layer');
+    expect(ran).toEqual([]);
+    nextFrame();
+    expect(ran).toEqual(['tile']);
+    expect(frames.size).toBe(0);
+  });
 });
 
 describe('runInFrames, several runs', () => {

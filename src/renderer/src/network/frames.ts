@@ -28,12 +28,11 @@ function* callEach(steps: ReadonlyArray<() => void>): Iterator<void> {
   for (const step of steps) yield step();
 }
 
-function runFrame(): void {
-  scheduled = 0;
+function runSteps(): void {
   const until = performance.now() + FRAME_BUDGET_MS;
   for (let ran = 0; runs.length; ) {
     const run = runs[0];
-    if (run.alone && ran > 0) break;
+    if (run.alone && ran > 0) return;
     if (run.steps.next().done) {
       runs.shift();
       run.done();
@@ -44,11 +43,20 @@ function runFrame(): void {
       // A turn is one callback: done once it has run.
       runs.shift();
       run.done();
-      break;
+      return;
     }
-    if (performance.now() >= until) break;
+    if (performance.now() >= until) return;
   }
-  if (runs.length && !scheduled) scheduled = requestAnimationFrame(runFrame);
+}
+
+function runFrame(): void {
+  scheduled = 0;
+  try {
+    runSteps();
+  } finally {
+    // A step that throws ends its own run (a generator that threw is done), not the others.
+    if (runs.length && !scheduled) scheduled = requestAnimationFrame(runFrame);
+  }
 }
 
 /**
