@@ -9,7 +9,7 @@ import { checkBatchNorm, layerModelOf, paddingBefore, summarizeLayers, type Laye
 import { INPUT_SIZE, type Activation, type DenseWeights, type TrainedModel } from '../api/model-spec';
 import { batchNormAffine, type ChannelAffine } from './batch-norm';
 import { conv2dForward, type ComputedOutputs } from './conv2d';
-import { poolWindows } from './pool-windows';
+import { poolingReach } from './pool-windows';
 import { poolForward } from './pooling';
 
 function activate(values: Float32Array, activation: Activation): void {
@@ -116,8 +116,7 @@ const passesValuesOn = (row: LayerSummary): boolean => ['InputLayer', 'Reshape',
 function readByNextPooling(summary: LayerSummary[], index: number): ComputedOutputs | undefined {
   const next = summary.slice(index + 1).find((row) => !passesValuesOn(row));
   if (next?.layer.type !== 'MaxPooling2D' && next?.layer.type !== 'AveragePooling2D') return undefined;
-  const { y1, x1 } = poolWindows(next, next.layer);
-  return { rows: y1[y1.length - 1], cols: x1[x1.length - 1] };
+  return poolingReach(next, next.layer);
 }
 
 /** The model's computing layers in order, each with its step: checks the layers and allocates the buffers once. */

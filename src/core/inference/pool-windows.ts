@@ -29,3 +29,13 @@ export function poolWindows({ inputShape: [h, w], outputShape: [oh, ow] }: Layer
   const [x0, x1] = axisWindows(w, ow, poolSize[1], strides[1], padding);
   return { y0, y1, x0, x1 };
 }
+
+/**
+ * How many rows and columns of its input, from the top-left, a pooling's windows read: where its last window ends.
+ * 2×2 windows at stride 2 ('valid') read 10 of 11 rows, so a Conv2D before them need not compute its last row and
+ * column (the Draw page's predictor and the engine's training both skip them).
+ */
+export function poolingReach(row: LayerSummary, layer: PoolingLayerSpec): { rows: number; cols: number } {
+  const { y1, x1 } = poolWindows(row, layer);
+  return { rows: y1[y1.length - 1], cols: x1[x1.length - 1] };
+}

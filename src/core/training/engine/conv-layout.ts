@@ -7,6 +7,7 @@
  */
 import { layerSummaries, notTrainable, type LayerSpec, type LayerSummary } from '../../api/layer-model';
 import { INPUT_SIZE, type OptimizerName } from '../../api/model-spec';
+import { poolingReach } from '../../inference/pool-windows';
 import { STATE_SLOTS } from '../optimizer-state';
 import { ACTIVATION_CODES, Allocator, HEADER, pad16, planSets, writeHeader, type OptimizerSettings, type PlannedMemory } from './layout';
 
@@ -74,7 +75,8 @@ function storedShape(shape: readonly number[], cs?: number): Stored {
 function operationsOf(summary: LayerSummary[]): Array<Omit<OpPlan, 'kernel' | 'bias'>> {
   let current: Stored = { h: 28, w: 28, c: 1, cs: 1 };
   const ops: Array<Omit<OpPlan, 'kernel' | 'bias'>> = [];
-  summary.forEach(({ layer, inputShape, outputShape }, index) => {
+  summary.forEach((row, index) => {
+    const { layer, inputShape, outputShape } = row;
     if (layer.type === 'Reshape' && index !== 1) throw new Error(`layer ${layer.name}: the engine trains a Reshape of the input only`);
     if (layer.type === 'InputLayer' || layer.type === 'Reshape') {
       current = outputShape.length === 1 ? { h: 1, w: 1, c: INPUT_SIZE, cs: INPUT_SIZE } : storedShape(outputShape, 1);
@@ -94,7 +96,7 @@ function operationsOf(summary: LayerSummary[]): Array<Omit<OpPlan, 'kernel' | 'b
       case 'MaxPooling2D':
       case 'AveragePooling2D': {
         const padding = paddingOf(current, outputShape, layer.poolSize, layer.strides);
-        const input = cropToWindows(current, ops[ops.length - 1], outputShape, layer.poolSize, layer.strides, padding);
+        const input = cropToWindows(current, ops[ops.length - 1], poolingReach(row, layer));
         // Max pooling works on four channels at a time: a one-channel input's output is stored four wide.
         op = { ...base, kind: layer.type, input, output: storedShape(outputShape, layer.type === 'MaxPooling2D' ? Math.max(input.cs, 4) : input.cs), window: layer.poolSize, strides: layer.strides, padding };
         break;
@@ -125,10 +127,9 @@ function operationsOf(summary: LayerSummary[]): Array<Omit<OpPlan, 'kernel' | 'b
  * columns read only, its output stored that much smaller (the rest would get a zero gradient, so training is the
  * same; keras.io's CNN's second Conv2D computes 100 of its 121 cells). Changes `previous`'s output.
  */
-function cropToWindows(input: Stored, previous: Omit<OpPlan, 'kernel' | 'bias'> | undefined, output: readonly number[], window: readonly number[], strides: readonly number[], padding: readonly number[]): Stored {
+function cropToWindows(input: Stored, previous: Omit<OpPlan, 'kernel' | 'bias'> | undefined, { rows, cols }: { rows: number; cols: number }): Stored {
   if (previous?.kind !== 'Conv2D') return input;
-  const read = (axis: 0 | 1, size: number): number => Math.min(size, (output[axis] - 1) * strides[axis] - padding[axis] + window[axis]);
-  previous.output = { ...input, h: read(0, input.h), w: read(1, input.w) };
+  previous.output = { ...input, h: rows, w: cols };
   return previous.output;
 }
 
