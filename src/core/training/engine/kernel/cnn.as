@@ -7,7 +7,7 @@
 import { applyDerivative, backInput, updateLayer, updateTallLayer } from './backward';
 import { sparseConvBackward } from './conv-sparse';
 import { col2im, dropout, flatten, im2col, multiply } from './conv';
-import { activate, gemm } from './forward';
+import { activate, dense, gemm } from './forward';
 import { packColumns, packTransposed } from './pack';
 import { softmaxLoss } from './loss';
 import { averagePool, maxPool, maxPoolBack, maxPoolBackTiled } from './pool';
@@ -52,7 +52,7 @@ function forwardOp(net: usize, rec: usize, rows: i32, last: bool, training: bool
       packColumns(ptrAt(rec, OP_W), ks, outCs, packed);
       gemm(ptrAt(rec, PATCH), ks, i32At(rec, PATCH_K), packed, 64, <usize>ks << 6, ptrAt(rec, OP_B), outCs, out, count, act === ACT_RELU);
     } else {
-      gemm(src, cs, c, ptrAt(rec, OP_W), <usize>outCs << 2, 64, ptrAt(rec, OP_B), outCs, out, count, act === ACT_RELU);
+      dense(src, cs, c, ptrAt(rec, OP_W), ptrAt(rec, OP_B), outCs, out, count, act === ACT_RELU);
     }
     if (act !== ACT_RELU) activate(out, count * outCs, act);
     return;

@@ -6,9 +6,9 @@ import { ACT_LINEAR, ACT_RELU, ACT_SIGMOID } from './net';
 /** Rows per block of gemm(): a block's src rows stay in the cache while every column block of the kernel passes over them. */
 const BLOCK_ROWS = 64;
 
-/** out[r][c] = bias[c] + sum over k < inputs of src[r][k] * w[k][c]: gemm() on a kernel stored [k][cols]. */
-export function dense(src: usize, srcStride: i32, inputs: i32, w: usize, bias: usize, cols: i32, out: usize, rows: i32): void {
-  gemm(src, srcStride, inputs, w, <usize>cols << 2, 64, bias, cols, out, rows, false);
+/** out[r][c] = bias[c] + sum over k < inputs of src[r][k] * w[k][c] (relu'd with relu): gemm() on a kernel stored [k][cols]. */
+export function dense(src: usize, srcStride: i32, inputs: i32, w: usize, bias: usize, cols: i32, out: usize, rows: i32, relu: bool = false): void {
+  gemm(src, srcStride, inputs, w, <usize>cols << 2, 64, bias, cols, out, rows, relu);
 }
 
 /**
