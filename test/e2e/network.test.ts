@@ -104,8 +104,9 @@ describe('the Network page (web mode, real backend)', () => {
     // Every tile drawn in full, and a trained unit has both positive (red) and negative (blue) weights.
     expect(tiles.every(([w, h, opaque]) => w === 28 && h === 28 && opaque === 784)).toBe(true);
     expect(tiles.filter(([, , , red, blue]) => red > 0 && blue > 0).length).toBeGreaterThan(200);
+    // Each layer's histograms appear in a frame of their own after the tiles (frames.ts): wait for all of them.
     const histograms = page.getByTestId('layer-histograms');
-    expect(await histograms.evaluateAll((figures) => figures.map((f) => f.getAttribute('data-layer')))).toEqual(['dense', 'dense_1', 'dense_2']);
+    await expect.poll(() => histograms.evaluateAll((figures) => figures.map((f) => f.getAttribute('data-layer')))).toEqual(['dense', 'dense_1', 'dense_2']);
     expect(await histograms.first().getByTestId('kernel-histogram').getAttribute('data-values')).toBe(String(784 * 256));
     // Charts are made as they come into view.
     await histograms.last().scrollIntoViewIfNeeded();
@@ -130,7 +131,7 @@ describe('the Network page (web mode, real backend)', () => {
     const tiles = await tilePixels();
     expect(tiles).toHaveLength(32);
     expect(tiles.every(([w, h, opaque]) => w === 3 && h === 3 && opaque === 9)).toBe(true);
-    expect(await page.getByTestId('layer-histograms').evaluateAll((figures) => figures.map((f) => f.getAttribute('data-layer')))).toEqual(['conv2d', 'conv2d_1', 'dense']);
+    await expect.poll(() => page.getByTestId('layer-histograms').evaluateAll((figures) => figures.map((f) => f.getAttribute('data-layer')))).toEqual(['conv2d', 'conv2d_1', 'dense']);
     await screenshot(page, 'network-cnn');
   });
 
